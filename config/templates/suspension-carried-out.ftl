@@ -1,0 +1,8 @@
+Subject: ${ref} Site suspended: ${site.name} at ${suspendedAt}
+Dear OMB members and COO,
+
+${site.name} (NGI ${site.ngi}) was suspended at ${suspendedAt}.
+Reason: ${reason}
+
+Regards,
+${csirt.name}

@@ -1,0 +1,8 @@
+Subject: ${ref} Site suspension decided: ${site.name}
+Dear OMB members,
+
+EGI CSIRT has decided to suspend ${site.name} (NGI ${site.ngi}).
+Reason: ${reason}
+
+Regards,
+${csirt.name}
