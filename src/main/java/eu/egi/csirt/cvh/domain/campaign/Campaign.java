@@ -1,0 +1,33 @@
+package eu.egi.csirt.cvh.domain.campaign;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One critical vulnerability being driven to closure: the advisory and its deadline. */
+public record Campaign(
+        String id,
+        String title,
+        String procedureId,
+        List<String> cves,
+        String advisoryUrl,
+        String advisoryText,
+        Instant issuedAt,
+        Instant deadline,
+        AdvisoryScope scope,
+        boolean headsUp,
+        CampaignStatus status,
+        Instant nextDueAt,
+        String source) {
+
+    public Campaign withStatus(CampaignStatus s) {
+        return new Campaign(id, title, procedureId, cves, advisoryUrl, advisoryText, issuedAt, deadline, scope, headsUp, s, nextDueAt, source);
+    }
+
+    public Campaign withNextDueAt(Instant t) {
+        return new Campaign(id, title, procedureId, cves, advisoryUrl, advisoryText, issuedAt, deadline, scope, headsUp, status, t, source);
+    }
+
+    public String cveList() {
+        return String.join(", ", cves);
+    }
+}

@@ -1,0 +1,3 @@
+package eu.egi.csirt.cvh.domain.campaign;
+
+public enum CampaignStatus { ACTIVE, PAUSED, CLOSED }
