@@ -19,10 +19,15 @@ import java.util.regex.Pattern;
 public final class Settings {
     private static final Pattern ENV = Pattern.compile("\\{\\{env:([A-Za-z0-9_]+)(?::([^}]*))?}}");
 
-    private final Properties properties;
+    private final java.util.function.Function<String, Optional<String>> lookup;
 
-    private Settings(Properties properties) {
-        this.properties = properties;
+    private Settings(java.util.function.Function<String, Optional<String>> lookup) {
+        this.lookup = lookup;
+    }
+
+    /** Settings read through a lookup, e.g. Camel's properties component (file + overrides). */
+    public static Settings of(java.util.function.Function<String, Optional<String>> lookup) {
+        return new Settings(lookup);
     }
 
     public static Settings load(Path file, Map<String, String> overrides) {
@@ -35,17 +40,11 @@ public final class Settings {
             }
         }
         overrides.forEach(p::setProperty);
-        return new Settings(p);
-    }
-
-    public Properties asProperties() {
-        Properties copy = new Properties();
-        copy.putAll(properties);
-        return copy;
+        return new Settings(key -> Optional.ofNullable(p.getProperty(key)));
     }
 
     public Optional<String> find(String key) {
-        String v = properties.getProperty(key);
+        String v = lookup.apply(key).orElse(null);
         if (v == null) {
             return Optional.empty();
         }

@@ -19,6 +19,9 @@ public interface Outbox {
 
     Map<String, Integer> countsByChannelAndStatus();
 
+    /** Delivered (or, for channels without a connector, waiting) actions by channel and kind. */
+    Map<String, Integer> countsByChannelAndKind();
+
     record Pending(long id, int attempts, OutboxEntry entry) {}
 
     enum Status { PENDING, DELIVERED, NO_CONNECTOR, DEAD }

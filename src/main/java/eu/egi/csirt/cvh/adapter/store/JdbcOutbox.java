@@ -58,6 +58,14 @@ public final class JdbcOutbox implements Outbox {
         return out;
     }
 
+    @Override
+    public Map<String, Integer> countsByChannelAndKind() {
+        Map<String, Integer> out = new TreeMap<>();
+        database.inTransaction(c -> query(c, "SELECT channel, kind, COUNT(*) FROM outbox GROUP BY channel, kind",
+                rs -> out.put(rs.getString(1).toLowerCase() + "." + rs.getString(2), rs.getInt(3))));
+        return out;
+    }
+
     private static List<String> split(String s) {
         return s == null || s.isBlank() ? List.of() : Arrays.asList(s.split(","));
     }

@@ -1,0 +1,97 @@
+package eu.egi.csirt.cvh.app;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.apache.camel.main.Main;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/** Runs the runtime until stopped: routes, engine tick, outbox delivery. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the runtime (default command). Stop with Ctrl-C; state is kept in the database.")
+public final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--config", description = "configuration folder (default: ${DEFAULT-VALUE})")
+    Path config = Path.of("config");
+
+    @Option(names = {"-D", "--set"}, description = "override a setting, e.g. -D app.smtp.uri=smtp://mail:25")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+        Path propertiesFile = config.resolve("application.properties");
+        Settings settings = Settings.load(propertiesFile, overrides);
+        seedSamplesOnFirstRun(settings);
+        GreenMail mailServer = null;
+        if (settings.getBoolean("app.mail.embedded", false)) {
+            mailServer = new GreenMail(new ServerSetup[] {new ServerSetup(3025, "127.0.0.1", "smtp"),
+                    new ServerSetup(3143, "127.0.0.1", "imap")});
+            mailServer.start();
+            mailServer.setUser(settings.get("app.lists.csirt", "csirt"), "csirt", "csirt");
+        }
+        Main main = new Main();
+        main.setPropertyPlaceholderLocations("file:" + propertiesFile);
+        Properties p = new Properties();
+        p.putAll(overrides);
+        main.setOverrideProperties(p);
+        System.out.println(banner(settings, mailServer != null));
+        try {
+            main.run();
+        } finally {
+            if (mailServer != null) mailServer.stop();
+        }
+        return 0;
+    }
+
+    private String banner(Settings s, boolean embeddedMail) {
+        return String.join(System.lineSeparator(),
+                "cvh is starting (database " + s.get("app.db.url", "?") + ")",
+                "  drop advisories (YAML) in  " + s.get("app.advisories.folder", "data/advisories"),
+                "  drop Pakiti CSV feeds in   " + s.get("app.status.folder", "data/status"),
+                "  drop decisions (YAML) in   " + s.get("app.decisions.folder", "data/decisions"),
+                "  site contacts              " + s.get("app.directory.file", "data/sites.csv"),
+                "  mail out                   " + s.get("app.smtp.protocol", "smtp") + "://" + s.get("app.smtp.host", "?") + ":" + s.get("app.smtp.port", "?")
+                        + (embeddedMail ? " (embedded GreenMail; every mail is kept in memory, IMAP on 127.0.0.1:3143)" : ""),
+                "  plan a campaign:           java -jar target/cvh.jar plan --procedure sec03-critical --issued 2027-03-19T10:00:00Z");
+    }
+
+    /** The first `make run` on a fresh clone gets the sample site list, Pakiti feed and advisory. */
+    private void seedSamplesOnFirstRun(Settings s) throws IOException {
+        Path data = Path.of(s.get("app.data.folder", "data"));
+        Path samples = config.resolve("samples");
+        if (!s.getBoolean("app.samples.seed", false) || Files.exists(data) || !Files.isDirectory(samples)) {
+            return;
+        }
+        Files.createDirectories(data);
+        copy(samples.resolve("sites.csv"), Path.of(s.get("app.directory.file", "data/sites.csv")));
+        copyFolder(samples.resolve("status"), Path.of(s.get("app.status.folder", "data/status")));
+        copyFolder(samples.resolve("advisories"), Path.of(s.get("app.advisories.folder", "data/advisories")));
+        Files.createDirectories(Path.of(s.get("app.decisions.folder", "data/decisions")));
+        System.out.println("first run: sample sites, Pakiti feed and advisory copied from " + samples + " to " + data);
+    }
+
+    private static void copyFolder(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        if (!Files.isDirectory(from)) return;
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.toList()) copy(f, to.resolve(f.getFileName()));
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        if (Files.exists(from)) {
+            Files.createDirectories(to.toAbsolutePath().getParent());
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

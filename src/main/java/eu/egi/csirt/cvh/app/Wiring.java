@@ -1,0 +1,117 @@
+package eu.egi.csirt.cvh.app;
+
+import eu.egi.csirt.cvh.adapter.camel.InputFiles;
+import eu.egi.csirt.cvh.adapter.directory.CsvSiteDirectory;
+import eu.egi.csirt.cvh.adapter.mail.OutboxMail;
+import eu.egi.csirt.cvh.adapter.mail.ReusingMailSender;
+import eu.egi.csirt.cvh.adapter.procedure.FileProcedureCatalog;
+import eu.egi.csirt.cvh.adapter.store.Database;
+import eu.egi.csirt.cvh.adapter.store.JdbcCampaignStore;
+import eu.egi.csirt.cvh.adapter.store.JdbcOutbox;
+import eu.egi.csirt.cvh.adapter.store.JdbcVulnerabilityStatus;
+import eu.egi.csirt.cvh.adapter.template.FreemarkerRenderer;
+import eu.egi.csirt.cvh.domain.calendar.VirtualClock;
+import eu.egi.csirt.cvh.domain.calendar.WorkingCalendar;
+import eu.egi.csirt.cvh.domain.campaign.Channel;
+import eu.egi.csirt.cvh.domain.campaign.ListAddresses;
+import eu.egi.csirt.cvh.domain.engine.EngineSettings;
+import eu.egi.csirt.cvh.domain.engine.ProcedureEngine;
+import eu.egi.csirt.cvh.domain.procedure.Planner;
+import eu.egi.csirt.cvh.port.SiteDirectory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds every bean of the runtime from the settings: the one place that knows all the parts. */
+public final class Wiring implements AutoCloseable {
+
+    public final Settings settings;
+    public final Clock clock;
+    public final Database database;
+    public final JdbcCampaignStore store;
+    public final JdbcOutbox outbox;
+    public final JdbcVulnerabilityStatus status;
+    public final FileProcedureCatalog procedures;
+    public final SiteDirectory directory;
+    public final ProcedureEngine engine;
+    public final OutboxMail outboxMail;
+    public final InputFiles inputFiles;
+    public final ReusingMailSender mailSender;
+
+    public Wiring(Settings s) {
+        this(s, null);
+    }
+
+    /** @param directoryOverride a site directory to use instead of the configured file (simulation) */
+    public Wiring(Settings s, SiteDirectory directoryOverride) {
+        this.settings = s;
+        this.clock = clock(s.get("app.clock", "system"));
+        Path config = Path.of(s.get("app.config.folder", "config"));
+        this.database = new Database(s.get("app.db.url", "jdbc:hsqldb:file:data/db/cvh;shutdown=true"),
+                s.get("app.db.user", "SA"), s.get("app.db.password", ""), s.getInt("app.db.pool-size", 4));
+        this.store = new JdbcCampaignStore(database, connectedChannels(s.get("app.connectors", "MAIL")));
+        this.outbox = new JdbcOutbox(database);
+        this.status = new JdbcVulnerabilityStatus(database);
+        this.procedures = ConfigFiles.procedures(config);
+        this.directory = directoryOverride != null ? directoryOverride
+                : new CsvSiteDirectory(Path.of(s.get("app.directory.file", "data/sites.csv")));
+        WorkingCalendar calendar = CalendarSettings.from(s);
+        ListAddresses lists = new ListAddresses(s.require("app.lists.site-security"), s.require("app.lists.ngi-security"),
+                s.require("app.lists.omb"), s.require("app.lists.coo"), s.require("app.lists.csirt"));
+        this.engine = new ProcedureEngine(store, procedures, new Planner(calendar), status, directory,
+                new FreemarkerRenderer(ConfigFiles.templateFolder(config)),
+                new EngineSettings(lists, s.get("app.csirt.name", "EGI CSIRT"), s.require("app.csirt.email"),
+                        Duration.ofMinutes(s.getInt("app.engine.retry-minutes", 15))), clock);
+        this.outboxMail = new OutboxMail(outbox, clock, new OutboxMail.MailIdentity(s.require("app.mail.from"),
+                s.get("app.mail.reply-to", ""), s.get("app.mail.message-id-domain", "cvh.invalid")),
+                s.getInt("app.outbox.max-attempts", 12));
+        this.inputFiles = new InputFiles(engine, procedures, status, clock);
+        this.mailSender = new ReusingMailSender(s.get("app.smtp.protocol", "smtp"), s.get("app.smtp.host", "localhost"),
+                s.getInt("app.smtp.port", 25), s.get("app.smtp.username", ""), s.get("app.smtp.password", ""),
+                s.getBoolean("app.smtp.starttls", false));
+    }
+
+    /** The beans the routes call, by the names the YAML uses. */
+    public Map<String, Object> beans() {
+        Map<String, Object> beans = new LinkedHashMap<>();
+        beans.put("clock", clock);
+        beans.put("engine", engine);
+        beans.put("outboxMail", outboxMail);
+        beans.put("inputFiles", inputFiles);
+        beans.put("outbox", outbox);
+        beans.put("mailSender", mailSender);
+        beans.put("wiring", this);
+        return beans;
+    }
+
+    static Clock clock(String spec) {
+        if (spec.equals("system")) {
+            return Clock.systemUTC();
+        }
+        if (spec.startsWith("virtual:")) {
+            return new VirtualClock(Instant.parse(spec.substring("virtual:".length())));
+        }
+        throw new IllegalArgumentException("app.clock must be 'system' or 'virtual:<ISO instant>', not '" + spec + "'");
+    }
+
+    static Set<Channel> connectedChannels(String list) {
+        Set<Channel> out = EnumSet.noneOf(Channel.class);
+        Arrays.stream(list.split(",")).map(String::trim).filter(x -> !x.isEmpty())
+                .forEach(x -> out.add(Channel.valueOf(x.toUpperCase(Locale.ROOT))));
+        return out;
+    }
+
+    @Override
+    public void close() {
+        mailSender.close();
+        database.close();
+    }
+}
