@@ -3,13 +3,15 @@ MVN ?= mvn -B
 JAR := target/cvh.jar
 JAVA ?= java
 
-.PHONY: run test package plan simulate bench clean deps postgres-up postgres-down
+.PHONY: run test package plan simulate bench clean deps
 
 run: $(JAR)
 	$(JAVA) -jar $(JAR) run
 
+# the PostgreSQL tests need a real server: started here, stopped afterwards whatever the result
 test:
-	$(MVN) test
+	bash .ci/postgres.sh up
+	$(MVN) test; rc=$$?; bash .ci/postgres.sh down; exit $$rc
 
 package: $(JAR)
 

@@ -1,27 +1,43 @@
 package eu.egi.csirt.cvh;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
-/** The domain imports only java.*; ports only the domain; Camel stays in adapter.camel and app. */
-@AnalyzeClasses(packages = "eu.egi.csirt.cvh", importOptions = ImportOption.DoNotIncludeTests.class)
+/** The domain imports only java.*; ports only the domain; Camel stays in the Camel and mail adapters and app. */
 class ArchitectureTest {
 
-    @ArchTest
-    static final ArchRule domain_uses_only_java = classes().that().resideInAPackage("..cvh.domain..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..cvh.domain..", "..cvh.port..");
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("eu.egi.csirt.cvh");
 
-    @ArchTest
-    static final ArchRule ports_use_only_java_and_the_domain = classes().that().resideInAPackage("..cvh.port..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..cvh.domain..", "..cvh.port..");
+    @Test
+    void the_classes_were_found() {
+        assertThat(CLASSES.size()).isGreaterThan(40);
+    }
 
-    @ArchTest
-    static final ArchRule camel_only_in_camel_adapter_and_app = noClasses().that()
-            .resideOutsideOfPackages("..cvh.adapter.camel..", "..cvh.app..", "..cvh.adapter.mail..")
-            .should().dependOnClassesThat().resideInAPackage("org.apache.camel..");
+    @Test
+    void domain_uses_only_java() {
+        classes().that().resideInAPackage("..cvh.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..cvh.domain..", "..cvh.port..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void ports_use_only_java_and_the_domain() {
+        classes().that().resideInAPackage("..cvh.port..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..cvh.domain..", "..cvh.port..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void camel_only_in_the_camel_and_mail_adapters_and_app() {
+        noClasses().that().resideOutsideOfPackages("..cvh.adapter.camel..", "..cvh.app..", "..cvh.adapter.mail..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.camel..")
+                .check(CLASSES);
+    }
 }

@@ -51,8 +51,13 @@ public final class EngineFixture implements AutoCloseable {
     private final Map<String, SiteContacts> sites = new HashMap<>();
 
     public EngineFixture(Instant start) {
+        this(start, "jdbc:hsqldb:mem:engine" + DB.incrementAndGet(), "SA");
+    }
+
+    /** The same engine on any database, e.g. a real PostgreSQL. */
+    public EngineFixture(Instant start, String jdbcUrl, String user) {
         clock = new VirtualClock(start);
-        database = new Database("jdbc:hsqldb:mem:engine" + DB.incrementAndGet(), "SA", "", 2);
+        database = new Database(jdbcUrl, user, "", 2);
         status = new JdbcVulnerabilityStatus(database);
         outbox = new JdbcOutbox(database);
         store = new JdbcCampaignStore(database, Set.of(Channel.MAIL));

@@ -42,7 +42,7 @@ public final class InputFiles {
 
     /** SEC03 2.3: an advisory file starts a campaign. */
     public String advisory(String fileName, String content) {
-        Advisory advisory = AdvisoryYamlReader.read(fileName, new StringReader(content), clock.instant(),
+        Advisory advisory = AdvisoryYamlReader.read(fileName, new StringReader(content), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
                 procedures.all().stream().map(ProcedureDefinition::id).collect(Collectors.toSet()),
                 procedures.errors().stream().map(ProcedureFileException::getMessage).toList());
         Campaign c = engine.start(advisory);

@@ -74,7 +74,7 @@ final class Sql {
             } else if (p instanceof Enum<?> e) {
                 ps.setString(i + 1, e.name());
             } else if (p == null) {
-                ps.setNull(i + 1, Types.VARCHAR);
+                ps.setNull(i + 1, Types.NULL);   // untyped: PostgreSQL infers it from the column
             } else {
                 ps.setObject(i + 1, p);
             }
