@@ -167,8 +167,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 TickReport report = camel.requestBody("direct:procedure-tick-run", null, TickReport.class);
                 tickNanos += System.nanoTime() - t1;
                 // the simulated officer confirms every proposed suspension at once (SEC03 4.2)
-                for (SiteCase c : wiring.store.inTransaction(tx -> tx.cases(campaign.id()))) {
-                    if (c.status() == CaseStatus.SUSPENSION_PROPOSED) {
+                for (SiteCase c : wiring.store.inTransaction(tx -> tx.cases(campaign.id(), CaseStatus.SUSPENSION_PROPOSED))) {
+                    {
                         wiring.engine.decide(new Decision.ConfirmSuspension(campaign.id(), c.site(),
                                 "still vulnerable after the deadline and all notifications", "simulated officer"));
                         suspensionsConfirmed++;

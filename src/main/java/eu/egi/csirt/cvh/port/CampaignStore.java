@@ -25,6 +25,7 @@ public interface CampaignStore {
         List<String> campaignsDue(Instant now);
 
         List<SiteCase> cases(String campaignId);
+        List<SiteCase> cases(String campaignId, eu.egi.csirt.cvh.domain.campaign.CaseStatus status);
         /** The ids of open cases whose next step is due, oldest first. */
         List<Long> casesDue(Instant now, int limit);
         /** A case, locked for update until the transaction ends. */

@@ -54,14 +54,23 @@ public final class EngineFixture implements AutoCloseable {
         this(start, "jdbc:hsqldb:mem:engine" + DB.incrementAndGet(), "SA");
     }
 
+    public static String memoryDatabase() {
+        return "jdbc:hsqldb:mem:engine" + DB.incrementAndGet();
+    }
+
     /** The same engine on any database, e.g. a real PostgreSQL. */
     public EngineFixture(Instant start, String jdbcUrl, String user) {
+        this(start, jdbcUrl, user, Procedures.catalog());
+    }
+
+    /** With other procedures (e.g. the shipped ones with a setting changed). */
+    public EngineFixture(Instant start, String jdbcUrl, String user, eu.egi.csirt.cvh.port.ProcedureCatalog procedures) {
         clock = new VirtualClock(start);
         database = new Database(jdbcUrl, user, "", 2);
         status = new JdbcVulnerabilityStatus(database);
         outbox = new JdbcOutbox(database);
         store = new JdbcCampaignStore(database, Set.of(Channel.MAIL));
-        engine = new ProcedureEngine(store, Procedures.catalog(), new Planner(WorkingCalendar.standard()), status,
+        engine = new ProcedureEngine(store, procedures, new Planner(WorkingCalendar.standard()), status,
                 site -> Optional.ofNullable(sites.get(site)), new FreemarkerRenderer(ConfigFiles.templateFolder(Procedures.CONFIG)),
                 new EngineSettings(LISTS, "EGI CSIRT", "abuse@egi.eu", Duration.ofMinutes(15)), clock);
     }

@@ -89,6 +89,12 @@ public final class JdbcCampaignStore implements CampaignStore {
         }
 
         @Override
+        public List<SiteCase> cases(String campaignId, CaseStatus status) {
+            return query(c, "SELECT " + CASE_COLUMNS + " FROM site_case WHERE campaign_id = ? AND status = ? ORDER BY site, case_round",
+                    JdbcCampaignStore::siteCase, campaignId, status);
+        }
+
+        @Override
         public List<Long> casesDue(Instant now, int limit) {
             return query(c, "SELECT s.id FROM site_case s JOIN campaign k ON k.id = s.campaign_id"
                             + " WHERE s.next_due_at <= ? AND k.status = 'ACTIVE' ORDER BY s.next_due_at, s.id FETCH FIRST " + limit + " ROWS ONLY",
