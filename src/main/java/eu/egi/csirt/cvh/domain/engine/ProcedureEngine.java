@@ -39,7 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The procedure engine: decides what is due and writes it, with the state change, to the outbox in
  * one transaction. It never sends. "Now" comes from the injected clock, so a whole campaign runs in
- * virtual time.
+ * virtual time. Its entry points are serialised: one runtime instance per database.
  */
 public final class ProcedureEngine {
 
@@ -73,7 +73,7 @@ public final class ProcedureEngine {
     // ---------------------------------------------------------------- campaigns
 
     /** Starts a campaign from an advisory; idempotent on the advisory id. */
-    public Campaign start(Advisory advisory) {
+    public synchronized Campaign start(Advisory advisory) {
         ProcedureDefinition procedure = procedures.get(advisory.procedureId());
         Instant now = clock.instant();
         return store.inTransaction(tx -> {
@@ -103,7 +103,7 @@ public final class ProcedureEngine {
         });
     }
 
-    public void setCampaignStatus(String campaignId, CampaignStatus newStatus, String actor) {
+    public synchronized void setCampaignStatus(String campaignId, CampaignStatus newStatus, String actor) {
         Instant now = clock.instant();
         store.inTransaction(tx -> {
             Campaign c = tx.campaign(campaignId).orElseThrow(() -> new DecisionRefusedException("no campaign " + campaignId));
@@ -116,7 +116,7 @@ public final class ProcedureEngine {
     // ---------------------------------------------------------------- the tick
 
     /** Does everything that is due now: new or re-introduced vulnerable sites, campaign steps, site steps. */
-    public TickReport tick() {
+    public synchronized TickReport tick() {
         Instant now = clock.instant();
         TickReport report = new TickReport();
         detectNewlyVulnerable(now, report);
@@ -534,7 +534,7 @@ public final class ProcedureEngine {
     // ---------------------------------------------------------------- decisions
 
     /** Applies a decision, checked against the procedure; refused with a reason otherwise. */
-    public String decide(Decision decision) {
+    public synchronized String decide(Decision decision) {
         Instant now = clock.instant();
         TickReport report = new TickReport();
         return store.inTransaction(tx -> {
