@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Starts (up) or stops (down) a throw-away PostgreSQL server on 127.0.0.1:5433 for the tests that
-# prove cvh on its production database. Data lives under target/pg and is recreated on every `up`.
+# prove cvh on its production database. Its data is recreated on every `up`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PGROOT="$PWD/target/pg"
+# outside the checkout: the postgres user must be able to reach it whatever the clone's parents allow
+PGROOT="${CVH_TEST_PG_DIR:-/tmp/cvh-test-pg-$(id -u)}"
 PORT="${CVH_TEST_PG_PORT:-5433}"
 BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 
@@ -24,7 +25,6 @@ case "${1:-up}" in
     RUNAS=()
     if [ "$(id -u)" = 0 ]; then
       chown -R postgres:postgres "$PGROOT"
-      chmod o+x "$PWD" "$PWD/target" 2>/dev/null || true
       RUNAS=(su postgres -s /bin/bash -c)
     else
       RUNAS=(bash -c)

@@ -83,6 +83,12 @@ public final class EngineFixture implements AutoCloseable {
         return this;
     }
 
+    /** ALPHA … ZETA, all vulnerable: more than the individual-advisory threshold, so the lists get the advisory. */
+    public EngineFixture sixVulnerableSites() {
+        for (String s : new String[] {"ALPHA", "BETA", "GAMMA", "DELTA", "EPSILON", "ZETA"}) site(s).vulnerable(s);
+        return this;
+    }
+
     public EngineFixture vulnerable(String site) {
         status.set(site, CVE, 2, clock.instant());
         return this;

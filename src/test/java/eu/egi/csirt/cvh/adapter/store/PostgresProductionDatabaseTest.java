@@ -45,7 +45,7 @@ class PostgresProductionDatabaseTest {
     @Test
     void a_campaign_with_a_fix_an_extension_a_veto_a_suspension_and_a_reintroduction_runs_on_postgresql() {
         try (EngineFixture f = new EngineFixture(Instant.parse("2026-11-24T10:00:00Z"), SERVER + DB, "postgres")) {
-            for (String s : new String[] {"ALPHA", "BETA", "GAMMA", "DELTA", "EPSILON", "ZETA"}) f.site(s).vulnerable(s);
+            f.sixVulnerableSites();
             f.start("sec03-critical");
             f.runUntil(Instant.parse("2026-11-27T12:00:00Z"));
             f.fixed("ALPHA");

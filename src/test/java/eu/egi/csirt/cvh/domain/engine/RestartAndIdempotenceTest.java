@@ -18,7 +18,7 @@ class RestartAndIdempotenceTest {
 
     @Test
     void ticking_again_at_the_same_time_writes_nothing_new() {
-        for (String s : new String[] {"ALPHA", "BETA", "GAMMA", "DELTA", "EPSILON", "ZETA"}) f.site(s).vulnerable(s);
+        f.sixVulnerableSites();
         f.start("sec03-critical");
         f.start("sec03-critical");   // the same advisory twice
         f.runUntil(Instant.parse("2026-11-28T10:00:00Z"));
@@ -32,7 +32,7 @@ class RestartAndIdempotenceTest {
 
     @Test
     void after_a_three_day_outage_each_missed_step_runs_once_and_a_repeating_reminder_only_once() {
-        for (String s : new String[] {"ALPHA", "BETA", "GAMMA", "DELTA", "EPSILON", "ZETA"}) f.site(s).vulnerable(s);
+        f.sixVulnerableSites();
         f.start("sec03-critical");
         f.runUntil(Instant.parse("2026-11-27T11:00:00Z"));
         assertThat(f.sent("ticket")).hasSize(6);

@@ -27,9 +27,7 @@ class Sec2_SevenDayCampaignTest {
     void close() { f.close(); }
 
     private void sixSites() {
-        for (String s : new String[] {"ALPHA", "BETA", "GAMMA", "DELTA", "EPSILON", "ZETA"}) {
-            f.site(s).vulnerable(s);
-        }
+        f.sixVulnerableSites();
     }
 
     @Test

@@ -20,7 +20,7 @@ class Sec3_ReintroductionTest {
 
     @Test
     void a_site_that_turns_vulnerable_again_over_a_weekend_gets_a_ticket_referencing_the_advisory_and_until_monday() {
-        for (String s : new String[] {"ALPHA", "BETA", "GAMMA", "DELTA", "EPSILON", "ZETA"}) f.site(s).vulnerable(s);
+        f.sixVulnerableSites();
         f.start("sec03-critical");
         f.runUntil(Instant.parse("2026-11-28T08:00:00Z"));
         f.fixed("ALPHA");
@@ -48,7 +48,7 @@ class Sec3_ReintroductionTest {
 
     @Test
     void a_site_vulnerable_only_after_the_tickets_went_out_is_handled_as_a_late_problem_with_48_hours() {
-        for (String s : new String[] {"ALPHA", "BETA", "GAMMA", "DELTA", "EPSILON", "ZETA"}) f.site(s).vulnerable(s);
+        f.sixVulnerableSites();
         f.site("OMEGA");
         f.start("sec03-critical");
         f.runUntil(Instant.parse("2026-11-30T14:00:00Z"));
@@ -62,7 +62,7 @@ class Sec3_ReintroductionTest {
 
     @Test
     void a_site_vulnerable_before_the_tickets_simply_joins_the_campaign() {
-        for (String s : new String[] {"ALPHA", "BETA", "GAMMA", "DELTA", "EPSILON", "ZETA"}) f.site(s).vulnerable(s);
+        f.sixVulnerableSites();
         f.site("OMEGA");
         f.start("sec03-critical");
         f.runUntil(Instant.parse("2026-11-25T10:00:00Z"));

@@ -19,7 +19,7 @@ class Sec4_3_And_4_4_ExtensionAndVetoTest {
 
     @BeforeEach
     void start() {
-        for (String s : new String[] {"ALPHA", "BETA", "GAMMA", "DELTA", "EPSILON", "ZETA"}) f.site(s).vulnerable(s);
+        f.sixVulnerableSites();
         f.start("sec03-critical");
     }
 

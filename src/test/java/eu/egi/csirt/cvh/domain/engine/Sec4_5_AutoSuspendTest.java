@@ -31,7 +31,7 @@ class Sec4_5_AutoSuspendTest {
             public Collection<ProcedureDefinition> all() { return Procedures.catalog().all(); }
         };
         try (EngineFixture f = new EngineFixture(Instant.parse("2026-11-24T10:00:00Z"), EngineFixture.memoryDatabase(), "SA", auto)) {
-            for (String s : new String[] {"ALPHA", "BETA", "GAMMA", "DELTA", "EPSILON", "ZETA"}) f.site(s).vulnerable(s);
+            f.sixVulnerableSites();
             f.start("sec03-critical");
             f.runUntil(Instant.parse("2026-12-01T09:00:00Z"));
             assertThat(f.caseOf("ADV-1", "ALPHA").status()).isEqualTo(CaseStatus.OPEN);

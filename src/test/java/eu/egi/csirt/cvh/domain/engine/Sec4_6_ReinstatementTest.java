@@ -19,7 +19,7 @@ class Sec4_6_ReinstatementTest {
 
     @Test
     void the_rod_is_told_whether_the_suspended_site_is_still_vulnerable() {
-        for (String s : new String[] {"ALPHA", "BETA", "GAMMA", "DELTA", "EPSILON", "ZETA"}) f.site(s).vulnerable(s);
+        f.sixVulnerableSites();
         f.start("sec03-critical");
         assertThatThrownBy(() -> f.engine.decide(new Decision.ReinstatementRequest("ADV-1", "ALPHA", "rod")))
                 .isInstanceOf(DecisionRefusedException.class).hasMessageContaining("not suspended");

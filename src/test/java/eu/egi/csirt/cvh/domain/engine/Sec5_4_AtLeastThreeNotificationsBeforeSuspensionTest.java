@@ -69,7 +69,7 @@ class Sec5_4_AtLeastThreeNotificationsBeforeSuspensionTest {
     @Test
     void an_smtp_outage_that_delays_the_final_warning_moves_the_suspension_proposal() {
         try (EngineFixture f = new EngineFixture(T)) {
-            for (String s : new String[] {"ALPHA", "BETA", "GAMMA", "DELTA", "EPSILON", "ZETA"}) f.site(s).vulnerable(s);
+            f.sixVulnerableSites();
             f.start("sec03-critical");
             f.runUntil(Instant.parse("2026-11-30T09:00:00Z"));
             // SMTP down from 09:00 on the day of the final warning until 18:00
@@ -94,7 +94,7 @@ class Sec5_4_AtLeastThreeNotificationsBeforeSuspensionTest {
     @Test
     void every_suspended_site_of_a_campaign_has_its_proof() {
         try (EngineFixture f = new EngineFixture(T)) {
-            for (String s : new String[] {"ALPHA", "BETA", "GAMMA", "DELTA", "EPSILON", "ZETA"}) f.site(s).vulnerable(s);
+            f.sixVulnerableSites();
             f.start("sec03-critical");
             f.runUntil(Instant.parse("2026-12-01T10:00:00Z"));
             f.engine.decide(new Decision.ConfirmSuspension("ADV-1", "ZETA", "no response", "officer"));
