@@ -10,10 +10,20 @@ import picocli.CommandLine.Command;
 public final class Application {
 
     public static void main(String[] args) {
+        CommandLine cli = commandLine();
+        String[] effective = args.length == 0 ? new String[] {"run"} : args;
+        System.exit(cli.execute(effective));
+    }
+
+    /** The command line with its converters and a one-line error (no stack trace) for bad input. */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Application());
         cli.registerConverter(java.time.Instant.class, java.time.Instant::parse);
         cli.registerConverter(java.time.LocalDate.class, java.time.LocalDate::parse);
-        String[] effective = args.length == 0 ? new String[] {"run"} : args;
-        System.exit(cli.execute(effective));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("cvh " + commandLine.getCommandName() + ": " + e.getMessage());
+            return 1;
+        });
+        return cli;
     }
 }
