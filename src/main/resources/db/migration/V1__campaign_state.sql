@@ -64,6 +64,7 @@ CREATE TABLE outbox (
     subject         VARCHAR(2000),
     body            VARCHAR(1000000),
     reference_tag   VARCHAR(500),
+    due_at          TIMESTAMP WITH TIME ZONE,
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     status          VARCHAR(20)  NOT NULL,
     attempts        INT          DEFAULT 0 NOT NULL,

@@ -1,5 +1,6 @@
 package eu.egi.csirt.cvh.app;
 
+import eu.egi.csirt.cvh.adapter.camel.ConnectorDelivery;
 import eu.egi.csirt.cvh.adapter.camel.InputFiles;
 import eu.egi.csirt.cvh.adapter.directory.CsvSiteDirectory;
 import eu.egi.csirt.cvh.adapter.mail.OutboxMail;
@@ -14,6 +15,8 @@ import eu.egi.csirt.cvh.domain.calendar.VirtualClock;
 import eu.egi.csirt.cvh.domain.calendar.WorkingCalendar;
 import eu.egi.csirt.cvh.domain.campaign.Channel;
 import eu.egi.csirt.cvh.domain.campaign.ListAddresses;
+import eu.egi.csirt.cvh.domain.campaign.RetryPolicy;
+import eu.egi.csirt.cvh.port.ActionConnector;
 import eu.egi.csirt.cvh.domain.engine.EngineSettings;
 import eu.egi.csirt.cvh.domain.engine.ProcedureEngine;
 import eu.egi.csirt.cvh.domain.procedure.Planner;
@@ -23,7 +26,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -45,6 +50,7 @@ public final class Wiring implements AutoCloseable {
     public final OutboxMail outboxMail;
     public final InputFiles inputFiles;
     public final ReusingMailSender mailSender;
+    public final ConnectorDelivery connectorDelivery;
 
     public Wiring(Settings s) {
         this(s, null);
@@ -74,6 +80,7 @@ public final class Wiring implements AutoCloseable {
                 s.get("app.mail.reply-to", ""), s.get("app.mail.message-id-domain", "cvh.invalid")),
                 s.getInt("app.outbox.max-attempts", 12));
         this.inputFiles = new InputFiles(engine, procedures, status, clock);
+        this.connectorDelivery = new ConnectorDelivery(outbox, connectors(s), new RetryPolicy(s.getInt("app.outbox.max-attempts", 12)), clock);
         this.mailSender = new ReusingMailSender(s.get("app.smtp.protocol", "smtp"), s.get("app.smtp.host", "localhost"),
                 s.getInt("app.smtp.port", 25), s.get("app.smtp.username", ""), s.get("app.smtp.password", ""),
                 s.getBoolean("app.smtp.starttls", false));
@@ -88,8 +95,20 @@ public final class Wiring implements AutoCloseable {
         beans.put("inputFiles", inputFiles);
         beans.put("outbox", outbox);
         beans.put("mailSender", mailSender);
+        beans.put("connectorDelivery", connectorDelivery);
         beans.put("wiring", this);
         return beans;
+    }
+
+    /** The RT, GOCDB and wiki connectors named in app.connectors (added as they are built). */
+    private static List<ActionConnector> connectors(Settings s) {
+        List<ActionConnector> out = new ArrayList<>();
+        for (Channel c : connectedChannels(s.get("app.connectors", "MAIL"))) {
+            if (c != Channel.MAIL) {
+                throw new IllegalArgumentException("app.connectors names " + c + ", but there is no " + c + " connector yet");
+            }
+        }
+        return out;
     }
 
     static Clock clock(String spec) {

@@ -2,6 +2,7 @@ package eu.egi.csirt.cvh.adapter.mail;
 
 import eu.egi.csirt.cvh.domain.campaign.Channel;
 import eu.egi.csirt.cvh.domain.campaign.OutboxEntry;
+import eu.egi.csirt.cvh.domain.campaign.RetryPolicy;
 import eu.egi.csirt.cvh.port.Outbox;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
@@ -31,7 +31,7 @@ public final class OutboxMail {
     private final Outbox outbox;
     private final Clock clock;
     private final MailIdentity identity;
-    private final int maxAttempts;
+    private final RetryPolicy retry;
     private final Session session = Session.getInstance(new Properties());
 
     /** @param from the sender; replyTo may be blank; domain is the right side of generated Message-IDs */
@@ -41,7 +41,7 @@ public final class OutboxMail {
         this.outbox = outbox;
         this.clock = clock;
         this.identity = identity;
-        this.maxAttempts = maxAttempts;
+        this.retry = new RetryPolicy(maxAttempts);
     }
 
     public List<Outbox.Pending> due() {
@@ -78,16 +78,20 @@ public final class OutboxMail {
         outbox.delivered(pending.id(), messageId(pending.entry().key()), clock.instant());
     }
 
-    /** Exponential backoff from one minute up to six hours; dead after maxAttempts, with the error kept. */
+    /** Backs off and retries; dead after too many attempts, with the error kept. */
     public void failed(Outbox.Pending pending, Exception error) {
+        failed(outbox, retry, clock, pending, error);
+    }
+
+    /** Shared by every channel's delivery: one policy, one log line. */
+    public static void failed(Outbox outbox, RetryPolicy retry, Clock clock, Outbox.Pending pending, Exception error) {
         int attempt = pending.attempts() + 1;
-        boolean dead = attempt >= maxAttempts;
-        Duration wait = Duration.ofMinutes(Math.min(360, 1L << Math.min(attempt - 1, 9)));
-        Instant retry = clock.instant().plus(wait);
+        boolean dead = retry.isDead(attempt);
+        Instant next = retry.nextAttempt(attempt, clock.instant());
         String message = error.getClass().getSimpleName() + ": " + error.getMessage();
-        outbox.failed(pending.id(), message, retry, dead);
-        LOG.log(dead ? System.Logger.Level.ERROR : System.Logger.Level.WARNING, "mail " + pending.entry().key()
-                + (dead ? " is DEAD after " + attempt + " attempts: " : " failed (attempt " + attempt + ", retry at " + retry + "): ") + message);
+        outbox.failed(pending.id(), message, next, dead);
+        LOG.log(dead ? System.Logger.Level.ERROR : System.Logger.Level.WARNING, pending.entry().channel() + " " + pending.entry().key()
+                + (dead ? " is DEAD after " + attempt + " attempts: " : " failed (attempt " + attempt + ", retry at " + next + "): ") + message);
     }
 
     public String messageId(String key) {

@@ -152,11 +152,11 @@ public final class JdbcCampaignStore implements CampaignStore {
             }
             String status = connected.contains(e.channel()) ? "PENDING" : "NO_CONNECTOR";
             update(c, "INSERT INTO outbox (action_key, campaign_id, case_id, site, channel, kind, operation, notification,"
-                            + " recipients_to, recipients_cc, subject, body, reference_tag, created_at, status, next_attempt_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " recipients_to, recipients_cc, subject, body, reference_tag, due_at, created_at, status, next_attempt_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     e.key(), e.campaignId(), e.caseId(), e.site(), e.channel(), e.kind(), e.operation(), e.notification(),
                     String.join(",", e.to()), String.join(",", e.cc()), truncate(e.subject(), 2000), e.body(), e.reference(),
-                    e.createdAt(), status, e.createdAt());
+                    e.due(), e.createdAt(), status, e.createdAt());
             return true;
         }
 

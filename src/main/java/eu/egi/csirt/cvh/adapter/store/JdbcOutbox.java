@@ -33,7 +33,7 @@ public final class JdbcOutbox implements Outbox {
                         Channel.valueOf(rs.getString("channel")), rs.getString("kind"), rs.getString("operation"),
                         NotificationKind.valueOf(rs.getString("notification")), split(rs.getString("recipients_to")),
                         split(rs.getString("recipients_cc")), rs.getString("subject"), rs.getString("body"),
-                        rs.getString("reference_tag"), instant(rs, "created_at"))),
+                        rs.getString("reference_tag"), instant(rs, "due_at"), instant(rs, "created_at"))),
                 channel, now));
     }
 

@@ -11,8 +11,9 @@ import java.util.List;
  *
  * @param kind       what it is (advisory, ticket, reminder, final-warning, omb-summary, suspension, ...)
  * @param operation  for RT: create, correspond, comment, resolve, set-due; GOCDB: suspend; wiki: append; mail: send
- * @param reference  the subject reference (mail) or ticket reference (RT) that ties replies to the case
+ * @param reference  the subject reference (mail) or the case's stable ticket key (RT) that ties replies to the case
+ * @param due        for RT create and set-due: the ticket's due date (the site's deadline); else null
  */
 public record OutboxEntry(String key, String campaignId, Long caseId, String site, Channel channel, String kind,
                           String operation, NotificationKind notification, List<String> to, List<String> cc,
-                          String subject, String body, String reference, Instant createdAt) {}
+                          String subject, String body, String reference, Instant due, Instant createdAt) {}

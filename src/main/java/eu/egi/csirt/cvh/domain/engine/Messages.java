@@ -117,20 +117,28 @@ final class Messages {
         ccAddresses.removeAll(toAddresses);
         return new OutboxEntry(key + "/mail", campaign.id(), siteCase == null ? null : siteCase.id(), site, Channel.MAIL,
                 kind, "send", notification, toAddresses, List.copyOf(ccAddresses), subject, text.body(),
-                reference(campaign.id(), site), now);
+                reference(campaign.id(), site), null, now);
     }
 
-    /** The matching RT action; delivered once the RT connector exists, visible until then. */
-    OutboxEntry ticket(String key, OutboxEntry mail, String operation) {
+    /**
+     * The matching RT action; its reference is the case's stable ticket key, which the RT connector
+     * uses to find the ticket (so a retry never opens a second one).
+     */
+    OutboxEntry ticket(String key, OutboxEntry mail, String operation, SiteCase siteCase) {
         return new OutboxEntry(key + "/rt", mail.campaignId(), mail.caseId(), mail.site(), Channel.RT, mail.kind(),
-                operation, NotificationKind.NONE, mail.to(), mail.cc(), mail.subject(), mail.body(), mail.reference(),
-                mail.createdAt());
+                operation, NotificationKind.NONE, mail.to(), mail.cc(), mail.subject(), mail.body(), siteCase.ticketRef(),
+                siteCase.deadline(), mail.createdAt());
+    }
+
+    /** The stable key of a site case's ticket: campaign, site and, after a re-introduction, the round. */
+    static String ticketKey(SiteCase c) {
+        return c.campaignId() + "/" + c.site() + (c.round() > 1 ? "/" + c.round() : "");
     }
 
     OutboxEntry action(String key, Campaign campaign, SiteCase siteCase, Channel channel, String kind, String operation,
                        String subject, String body, Instant now) {
         return new OutboxEntry(key + "/" + channel.name().toLowerCase(Locale.ROOT), campaign.id(), siteCase.id(),
                 siteCase.site(), channel, kind, operation, NotificationKind.NONE, List.of(), List.of(), subject, body,
-                siteCase.ticketRef(), now);
+                siteCase.ticketRef(), null, now);
     }
 }

@@ -401,12 +401,12 @@ public final class ProcedureEngine {
                     report.count("case.not-affected");
                     return StepResult.done("not vulnerable any more (" + v.observedAt() + "): no ticket needed");
                 }
-                c.openTicket("cvh-" + c.id(), now);
+                c.openTicket(Messages.ticketKey(c), now);
                 model.put("ticket", c.ticketRef());
                 OutboxEntry mail = messages.mail(key, campaign, c, "ticket", step.notification(), step.template("default"),
                         model, step.to(), step.cc(), now);
                 enqueueMail(tx, report, mail);
-                tx.enqueue(messages.ticket(key, mail, "create"));
+                tx.enqueue(messages.ticket(key, mail, "create", c));
                 report.count("ticket.opened");
                 return StepResult.done("ticket " + c.ticketRef() + " opened, due " + c.deadline() + statusNote(v));
             }
@@ -417,7 +417,7 @@ public final class ProcedureEngine {
                 OutboxEntry mail = messages.mail(key, campaign, c, kind, step.notification(), step.template("vulnerable"),
                         model, step.to(), step.cc(), now);
                 enqueueMail(tx, report, mail);
-                if (step.action() != StepAction.OMB_NOTICE) tx.enqueue(messages.ticket(key, mail, "correspond"));
+                if (step.action() != StepAction.OMB_NOTICE) tx.enqueue(messages.ticket(key, mail, "correspond", c));
                 return StepResult.done(kind + " sent" + statusNote(v));
             }
             case PROGRESS_CHECK -> {
@@ -425,7 +425,7 @@ public final class ProcedureEngine {
                 OutboxEntry mail = messages.mail(key, campaign, c, v.isFixed() ? "confirm-fixed" : "insist",
                         step.notification(), step.template(variant), model, step.to(), step.cc(), now);
                 enqueueMail(tx, report, mail);
-                tx.enqueue(messages.ticket(key, mail, "correspond"));
+                tx.enqueue(messages.ticket(key, mail, "correspond", c));
                 return StepResult.done(v.isFixed() ? "vulnerability gone: asked to confirm it is fixed, not an unreached node"
                         : "still vulnerable: insisted on an update");
             }
@@ -448,7 +448,7 @@ public final class ProcedureEngine {
         OutboxEntry mail = messages.mail(key + "/closed", campaign, c, "ticket-closed", NotificationKind.NONE,
                 procedure.text("ticket-closed"), messages.model(campaign, c, now), closeRecipients(procedure), List.of(), now);
         enqueueMail(tx, report, mail);
-        tx.enqueue(messages.ticket(key + "/closed", mail, "resolve"));
+        tx.enqueue(messages.ticket(key + "/closed", mail, "resolve", c));
         report.count("case.fixed");
         return "fixed: ticket closed with thanks";
     }
@@ -511,7 +511,7 @@ public final class ProcedureEngine {
         OutboxEntry notice = messages.mail(key + "/site", campaign, c, "suspension-notice", NotificationKind.NONE,
                 procedure.text("suspension-notice"), model, closeRecipients(procedure), List.of(), now);
         enqueueMail(tx, report, notice);
-        tx.enqueue(messages.ticket(key + "/site", notice, "resolve"));
+        tx.enqueue(messages.ticket(key + "/site", notice, "resolve", c));
         tx.enqueue(messages.action(key, campaign, c, eu.egi.csirt.cvh.domain.campaign.Channel.GOCDB, "suspension", "suspend",
                 "Suspend " + c.site(), reason.length() > 300 ? reason.substring(0, 300) : reason, now));
         tx.enqueue(messages.action(key, campaign, c, eu.egi.csirt.cvh.domain.campaign.Channel.WIKI, "suspension", "append",
@@ -569,7 +569,7 @@ public final class ProcedureEngine {
             OutboxEntry mail = messages.mail(key + "/extension@" + d.newDeadline(), campaign, c, "extension", NotificationKind.NONE,
                     procedure.text("extension"), model, closeRecipients(procedure), List.of(), now);
             enqueueMail(tx, report, mail);
-            if (c.ticketRef() != null) tx.enqueue(messages.ticket(key + "/extension@" + d.newDeadline(), mail, "set-due"));
+            if (c.ticketRef() != null) tx.enqueue(messages.ticket(key + "/extension@" + d.newDeadline(), mail, "set-due", c));
             return "deadline extended to " + d.newDeadline() + " by " + d.grantedBy() + " (SEC03 4.3): " + d.reason();
         }
         if (decision instanceof Decision.Veto d) {
