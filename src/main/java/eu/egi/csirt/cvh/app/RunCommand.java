@@ -37,7 +37,10 @@ public final class RunCommand implements Callable<Integer> {
             mailServer = new GreenMail(new ServerSetup[] {new ServerSetup(3025, "127.0.0.1", "smtp"),
                     new ServerSetup(3143, "127.0.0.1", "imap")});
             mailServer.start();
-            mailServer.setUser(settings.get("app.lists.csirt", "csirt"), "csirt", "csirt");
+            String imapUser = settings.get("app.imap.username", "csirt-duty@example.org");
+            mailServer.setUser(imapUser, imapUser, settings.get("app.imap.password", "csirt"));
+            // the embedded server has an inbox: read it unless told otherwise
+            overrides.putIfAbsent("app.imap.enabled", "true");
         }
         Main main = new Main();
         main.setPropertyPlaceholderLocations("file:" + propertiesFile);

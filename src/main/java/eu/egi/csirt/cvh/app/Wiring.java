@@ -3,6 +3,7 @@ package eu.egi.csirt.cvh.app;
 import eu.egi.csirt.cvh.adapter.camel.ConnectorDelivery;
 import eu.egi.csirt.cvh.adapter.camel.InputFiles;
 import eu.egi.csirt.cvh.adapter.directory.CsvSiteDirectory;
+import eu.egi.csirt.cvh.adapter.mail.InboundMailStore;
 import eu.egi.csirt.cvh.adapter.mail.OutboxMail;
 import eu.egi.csirt.cvh.adapter.mail.ReusingMailSender;
 import eu.egi.csirt.cvh.adapter.procedure.FileProcedureCatalog;
@@ -51,6 +52,7 @@ public final class Wiring implements AutoCloseable {
     public final InputFiles inputFiles;
     public final ReusingMailSender mailSender;
     public final ConnectorDelivery connectorDelivery;
+    public final InboundMailStore inboundMail;
 
     public Wiring(Settings s) {
         this(s, null);
@@ -80,6 +82,7 @@ public final class Wiring implements AutoCloseable {
                 s.get("app.mail.reply-to", ""), s.get("app.mail.message-id-domain", "cvh.invalid")),
                 s.getInt("app.outbox.max-attempts", 12));
         this.inputFiles = new InputFiles(engine, procedures, status, clock);
+        this.inboundMail = new InboundMailStore(database, clock);
         this.connectorDelivery = new ConnectorDelivery(outbox, connectors(s), new RetryPolicy(s.getInt("app.outbox.max-attempts", 12)), clock);
         this.mailSender = new ReusingMailSender(s.get("app.smtp.protocol", "smtp"), s.get("app.smtp.host", "localhost"),
                 s.getInt("app.smtp.port", 25), s.get("app.smtp.username", ""), s.get("app.smtp.password", ""),
@@ -96,6 +99,7 @@ public final class Wiring implements AutoCloseable {
         beans.put("outbox", outbox);
         beans.put("mailSender", mailSender);
         beans.put("connectorDelivery", connectorDelivery);
+        beans.put("inboundMail", inboundMail);
         beans.put("wiring", this);
         return beans;
     }

@@ -27,7 +27,20 @@ public final class Database implements AutoCloseable {
         config.setAutoCommit(true);
         config.setPoolName("cvh");
         this.dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        // common SQL, plus per-database files where the types differ (BLOB vs BYTEA)
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/" + vendor(dataSource))
+                .load().migrate();
+    }
+
+    private static String vendor(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            String product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+            if (product.contains("hsql")) return "hsqldb";
+            if (product.contains("postgres")) return "postgresql";
+            throw new IllegalStateException("unsupported database " + product + ": use HSQLDB or PostgreSQL");
+        } catch (SQLException e) {
+            throw new IllegalStateException("database unavailable: " + e.getMessage(), e);
+        }
     }
 
     public DataSource dataSource() {

@@ -70,4 +70,17 @@ class PostgresProductionDatabaseTest {
             assertThat(f.audit("BETA")).anySatisfy(a -> assertThat(a).startsWith("suspended"));
         }
     }
+
+    @Test
+    void inbound_mail_is_stored_raw_once_in_postgresql_bytea() throws Exception {
+        try (EngineFixture f = new EngineFixture(Instant.parse("2026-11-24T10:00:00Z"), SERVER + DB, "postgres")) {
+            var store = new eu.egi.csirt.cvh.adapter.mail.InboundMailStore(f.database, f.clock);
+            var session = jakarta.mail.Session.getInstance(new java.util.Properties());
+            try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of("src/test/resources/mail/03-mitigation.eml"))) {
+                var mail = new jakarta.mail.internet.MimeMessage(session, in);
+                assertThat(store.store(mail, "test")).isTrue();
+                assertThat(store.store(mail, "test")).isFalse();
+            }
+        }
+    }
 }

@@ -1,0 +1,108 @@
+package eu.egi.csirt.cvh.adapter.mail;
+
+import eu.egi.csirt.cvh.adapter.store.Database;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+
+/**
+ * Stores each mail fetched from the inbox, raw, in the database before the IMAP consumer marks it
+ * seen: a crash between fetch and store loses nothing (the mail is still unseen), and a mail fetched
+ * twice is stored once (keyed on its Message-ID, or on a hash of its bytes when it has none).
+ * A mail that cannot be parsed is still stored, marked MALFORMED with the error, for the officer.
+ */
+public final class InboundMailStore {
+
+    private static final System.Logger LOG = System.getLogger(InboundMailStore.class.getName());
+
+    private final Database database;
+    private final Clock clock;
+
+    public InboundMailStore(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** Returns true if the mail was new. Throws if it could not be stored: the inbox then keeps it unseen. */
+    public boolean store(Message message, String source) throws IOException, MessagingException {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        message.writeTo(raw);
+        byte[] bytes = raw.toByteArray();
+        String messageId = null;
+        String subject = null;
+        String sender = null;
+        String error = null;
+        try {
+            String[] ids = message.getHeader("Message-ID");
+            messageId = ids == null || ids.length == 0 ? null : ids[0].trim();
+            subject = message.getSubject();
+            var from = message.getFrom();
+            sender = from == null || from.length == 0 ? null
+                    : from[0] instanceof InternetAddress a ? a.getAddress() : from[0].toString();
+        } catch (MessagingException | RuntimeException e) {
+            error = "cannot read headers: " + e.getMessage();
+        }
+        return store(bytes, messageId, subject, sender, error, source);
+    }
+
+    boolean store(byte[] bytes, String messageId, String subject, String sender, String error, String source) {
+        String key = messageId != null && !messageId.isEmpty() ? "message-id:" + messageId : "sha256:" + sha256(bytes);
+        boolean stored = database.inTransaction(c -> {
+            try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM inbound_message WHERE dedup_key = ?")) {
+                exists.setString(1, truncate(key, 1000));
+                try (ResultSet rs = exists.executeQuery()) {
+                    if (rs.next()) return false;
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbound_message (dedup_key, message_id, source,"
+                        + " received_at, subject, sender, size_bytes, raw, status, error_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    ps.setString(1, truncate(key, 1000));
+                    ps.setString(2, truncate(messageId, 1000));
+                    ps.setString(3, truncate(source, 500));
+                    ps.setObject(4, clock.instant().atOffset(ZoneOffset.UTC));
+                    ps.setString(5, truncate(subject, 2000));
+                    ps.setString(6, truncate(sender, 1000));
+                    ps.setLong(7, bytes.length);
+                    ps.setBytes(8, bytes);
+                    ps.setString(9, error == null ? "NEW" : "MALFORMED");
+                    ps.setString(10, truncate(error, 4000));
+                    ps.executeUpdate();
+                }
+                return true;
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot store inbound mail " + key + ": " + e.getMessage(), e);
+            }
+        });
+        LOG.log(System.Logger.Level.INFO, (stored ? "stored inbound mail " : "inbound mail already stored: ") + key
+                + (subject != null ? " \"" + subject + "\"" : "") + (error != null ? " (MALFORMED: " + error + ")" : ""));
+        return stored;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** For tests and the console: the raw bytes of a stored mail as text. */
+    public static String text(byte[] raw) {
+        return new String(raw, StandardCharsets.UTF_8);
+    }
+}
