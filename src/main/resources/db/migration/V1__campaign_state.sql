@@ -31,6 +31,8 @@ CREATE TABLE site_case (
     acknowledged_at        TIMESTAMP WITH TIME ZONE,
     site_statement         VARCHAR(20000),
     suspension_proposed_at TIMESTAMP WITH TIME ZONE,
+    suspension_requested_at TIMESTAMP WITH TIME ZONE,
+    coordinator_reminded_at TIMESTAMP WITH TIME ZONE,
     suspended_at           TIMESTAMP WITH TIME ZONE,
     closed_at              TIMESTAMP WITH TIME ZONE,
     close_reason           VARCHAR(4000),

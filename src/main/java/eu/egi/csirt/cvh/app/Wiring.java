@@ -73,7 +73,8 @@ public final class Wiring implements AutoCloseable {
                 : new CsvSiteDirectory(Path.of(s.get("app.directory.file", "data/sites.csv")));
         WorkingCalendar calendar = CalendarSettings.from(s);
         ListAddresses lists = new ListAddresses(s.require("app.lists.site-security"), s.require("app.lists.ngi-security"),
-                s.require("app.lists.omb"), s.require("app.lists.coo"), s.require("app.lists.csirt"));
+                s.require("app.lists.omb"), s.require("app.lists.coo"), s.require("app.lists.csirt"),
+                s.require("app.lists.coordinator"));
         this.engine = new ProcedureEngine(store, procedures, new Planner(calendar), status, directory,
                 new FreemarkerRenderer(ConfigFiles.templateFolder(config)),
                 new EngineSettings(lists, s.get("app.csirt.name", "EGI CSIRT"), s.require("app.csirt.email"),

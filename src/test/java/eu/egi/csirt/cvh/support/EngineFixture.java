@@ -39,7 +39,8 @@ public final class EngineFixture implements AutoCloseable {
     private static final AtomicInteger DB = new AtomicInteger();
     public static final String CVE = "CVE-2026-31337";
     public static final ListAddresses LISTS = new ListAddresses("site-security-contacts@lists.example.org",
-            "ngi-security-contacts@lists.example.org", "noc-managers@lists.example.org", "coo@example.org", "csirt@example.org");
+            "ngi-security-contacts@lists.example.org", "noc-managers@lists.example.org", "coo@example.org", "csirt@example.org",
+            "csirt-coordinator@example.org");
 
     public final VirtualClock clock;
     public final Database database;
@@ -65,6 +66,16 @@ public final class EngineFixture implements AutoCloseable {
 
     /** With other procedures (e.g. the shipped ones with a setting changed). */
     public EngineFixture(Instant start, String jdbcUrl, String user, eu.egi.csirt.cvh.port.ProcedureCatalog procedures) {
+        this(start, jdbcUrl, user, procedures, EngineSettings.SuspensionConfirmation.IMMEDIATE);
+    }
+
+    /** A suspension counts only once GOCDB (a {@link eu.egi.csirt.cvh.port.CertificationCheck}) shows it. */
+    public static EngineFixture confirmingSuspensionsInGocdb(Instant start) {
+        return new EngineFixture(start, memoryDatabase(), "SA", Procedures.catalog(), EngineSettings.SuspensionConfirmation.GOCDB);
+    }
+
+    private EngineFixture(Instant start, String jdbcUrl, String user, eu.egi.csirt.cvh.port.ProcedureCatalog procedures,
+                          EngineSettings.SuspensionConfirmation confirmation) {
         clock = new VirtualClock(start);
         database = new Database(jdbcUrl, user, "", 2);
         status = new JdbcVulnerabilityStatus(database);
@@ -72,7 +83,7 @@ public final class EngineFixture implements AutoCloseable {
         store = new JdbcCampaignStore(database, Set.of(Channel.MAIL));
         engine = new ProcedureEngine(store, procedures, new Planner(WorkingCalendar.standard()), status,
                 site -> Optional.ofNullable(sites.get(site)), new FreemarkerRenderer(ConfigFiles.templateFolder(Procedures.CONFIG)),
-                new EngineSettings(LISTS, "EGI CSIRT", "abuse@egi.eu", Duration.ofMinutes(15)), clock);
+                new EngineSettings(LISTS, "EGI CSIRT", "abuse@egi.eu", Duration.ofMinutes(15), confirmation, Duration.ofHours(4)), clock);
     }
 
     public EngineFixture site(String name) {

@@ -74,7 +74,8 @@ public final class ProcedureYamlReader {
         SuspensionRules suspension = opt(top, "suspension").map(this::suspension).orElse(SuspensionRules.SEC03);
         Map<String, String> texts = new LinkedHashMap<>();
         opt(top, "texts").ifPresent(t -> t.mapping(Set.of("suspension-decision", "suspension-notice",
-                "suspension-carried-out", "extension", "reinstatement", "decision-needed", "ticket-closed")).forEach(
+                "suspension-carried-out", "extension", "reinstatement", "decision-needed", "ticket-closed",
+                "suspension-request", "suspension-request-reminder")).forEach(
                 (k, v) -> texts.put(k, template(v))));
         return new ProcedureDefinition(id,
                 opt(top, "title").map(YamlTree::scalar).orElse(id),

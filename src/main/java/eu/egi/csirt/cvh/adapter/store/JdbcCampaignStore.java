@@ -32,7 +32,7 @@ public final class JdbcCampaignStore implements CampaignStore {
 
     private static final String CASE_COLUMNS = "id, campaign_id, site, procedure_id, case_round, status, detected_at, deadline_at,"
             + " deadline_reason, ticket_ref, ticket_opened_at, acknowledged_at, site_statement, suspension_proposed_at,"
-            + " suspended_at, closed_at, close_reason, next_due_at";
+            + " suspension_requested_at, coordinator_reminded_at, suspended_at, closed_at, close_reason, next_due_at";
 
     private final Database database;
     private final Set<Channel> connected;
@@ -124,10 +124,11 @@ public final class JdbcCampaignStore implements CampaignStore {
         @Override
         public void updateCase(SiteCase s) {
             update(c, "UPDATE site_case SET status = ?, deadline_at = ?, deadline_reason = ?, ticket_ref = ?, ticket_opened_at = ?,"
-                            + " acknowledged_at = ?, site_statement = ?, suspension_proposed_at = ?, suspended_at = ?, closed_at = ?,"
-                            + " close_reason = ?, next_due_at = ? WHERE id = ?",
+                            + " acknowledged_at = ?, site_statement = ?, suspension_proposed_at = ?, suspension_requested_at = ?,"
+                            + " coordinator_reminded_at = ?, suspended_at = ?, closed_at = ?, close_reason = ?, next_due_at = ? WHERE id = ?",
                     s.status(), s.deadline(), s.deadlineReason(), s.ticketRef(), s.ticketOpenedAt(), s.acknowledgedAt(),
-                    s.siteStatement(), s.suspensionProposedAt(), s.suspendedAt(), s.closedAt(), s.closeReason(), s.nextDueAt(), s.id());
+                    s.siteStatement(), s.suspensionProposedAt(), s.suspensionRequestedAt(), s.coordinatorRemindedAt(),
+                    s.suspendedAt(), s.closedAt(), s.closeReason(), s.nextDueAt(), s.id());
         }
 
         @Override
@@ -195,7 +196,8 @@ public final class JdbcCampaignStore implements CampaignStore {
                 rs.getInt("case_round"), instant(rs, "detected_at"), instant(rs, "deadline_at"));
         s.restore(CaseStatus.valueOf(rs.getString("status")), rs.getString("deadline_reason"), rs.getString("ticket_ref"),
                 instant(rs, "ticket_opened_at"), instant(rs, "acknowledged_at"), rs.getString("site_statement"),
-                instant(rs, "suspension_proposed_at"), instant(rs, "suspended_at"), instant(rs, "closed_at"),
+                instant(rs, "suspension_proposed_at"), instant(rs, "suspension_requested_at"), instant(rs, "coordinator_reminded_at"),
+                instant(rs, "suspended_at"), instant(rs, "closed_at"),
                 rs.getString("close_reason"), instant(rs, "next_due_at"));
         return s;
     }

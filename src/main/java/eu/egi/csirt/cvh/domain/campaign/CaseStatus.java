@@ -6,6 +6,8 @@ public enum CaseStatus {
     OPEN(false),
     /** SEC03 4.2: the deadline passed, the site is still vulnerable; the officer decides. */
     SUSPENSION_PROPOSED(false),
+    /** SEC03 4.5: the CSIRT coordinator was asked to suspend the site in GOCDB; not yet seen there. */
+    SUSPENSION_REQUESTED(false),
     /** SEC03 2.5: fixed; ticket closed with thanks. */
     FIXED(true),
     /** Not vulnerable any more when its ticket was due: no ticket needed. */

@@ -18,6 +18,8 @@ public final class SiteCase {
     private Instant acknowledgedAt;
     private String siteStatement;
     private Instant suspensionProposedAt;
+    private Instant suspensionRequestedAt;
+    private Instant coordinatorRemindedAt;
     private Instant suspendedAt;
     private Instant closedAt;
     private String closeReason;
@@ -48,6 +50,8 @@ public final class SiteCase {
     public Instant acknowledgedAt() { return acknowledgedAt; }
     public String siteStatement() { return siteStatement; }
     public Instant suspensionProposedAt() { return suspensionProposedAt; }
+    public Instant suspensionRequestedAt() { return suspensionRequestedAt; }
+    public Instant coordinatorRemindedAt() { return coordinatorRemindedAt; }
     public Instant suspendedAt() { return suspendedAt; }
     public Instant closedAt() { return closedAt; }
     public String closeReason() { return closeReason; }
@@ -61,6 +65,8 @@ public final class SiteCase {
     public void acknowledge(Instant at) { if (acknowledgedAt == null) acknowledgedAt = at; }
     public void setSiteStatement(String statement) { this.siteStatement = statement; }
     public void proposeSuspension(Instant at) { this.status = CaseStatus.SUSPENSION_PROPOSED; this.suspensionProposedAt = at; }
+    public void requestSuspension(Instant at, String reason) { this.status = CaseStatus.SUSPENSION_REQUESTED; this.suspensionRequestedAt = at; this.closeReason = reason; }
+    public void coordinatorReminded(Instant at) { this.coordinatorRemindedAt = at; }
     public void suspend(Instant at, String reason) { this.status = CaseStatus.SUSPENDED; this.suspendedAt = at; this.closeReason = reason; this.closedAt = at; }
     public void close(CaseStatus finalStatus, Instant at, String reason) { this.status = finalStatus; this.closedAt = at; this.closeReason = reason; }
     public void reopen() { this.status = CaseStatus.OPEN; this.suspensionProposedAt = null; }
@@ -68,7 +74,8 @@ public final class SiteCase {
 
     /** Restores persisted fields; used by the store only. */
     public void restore(CaseStatus status, String deadlineReason, String ticketRef, Instant ticketOpenedAt, Instant acknowledgedAt,
-                        String siteStatement, Instant suspensionProposedAt, Instant suspendedAt, Instant closedAt,
+                        String siteStatement, Instant suspensionProposedAt, Instant suspensionRequestedAt,
+                        Instant coordinatorRemindedAt, Instant suspendedAt, Instant closedAt,
                         String closeReason, Instant nextDueAt) {
         this.status = status;
         this.deadlineReason = deadlineReason;
@@ -77,6 +84,8 @@ public final class SiteCase {
         this.acknowledgedAt = acknowledgedAt;
         this.siteStatement = siteStatement;
         this.suspensionProposedAt = suspensionProposedAt;
+        this.suspensionRequestedAt = suspensionRequestedAt;
+        this.coordinatorRemindedAt = coordinatorRemindedAt;
         this.suspendedAt = suspendedAt;
         this.closedAt = closedAt;
         this.closeReason = closeReason;

@@ -69,7 +69,8 @@ final class Messages {
         m.put("checkedAt", human(now));
         if (siteCase != null) {
             SiteContacts contacts = contacts(siteCase.site());
-            m.put("site", Map.of("name", siteCase.site(), "ngi", contacts.ngi()));
+            m.put("site", Map.of("name", siteCase.site(), "ngi", contacts.ngi(),
+                    "portal", contacts.portalUrl() == null ? "" : contacts.portalUrl()));
             m.put("detected", human(siteCase.detectedAt()));
             m.put("ticket", siteCase.ticketRef() == null ? "" : siteCase.ticketRef());
         }
@@ -92,6 +93,7 @@ final class Messages {
                 case OMB -> out.add(lists.omb());
                 case COO -> out.add(lists.coo());
                 case CSIRT -> out.add(lists.csirt());
+                case COORDINATOR -> out.add(lists.coordinator());
             }
         }
         out.removeIf(a -> a == null || a.isBlank());

@@ -6,6 +6,7 @@ import eu.egi.csirt.cvh.domain.campaign.AuditEntry;
 import eu.egi.csirt.cvh.domain.campaign.Campaign;
 import eu.egi.csirt.cvh.domain.campaign.CampaignStatus;
 import eu.egi.csirt.cvh.domain.campaign.CaseStatus;
+import eu.egi.csirt.cvh.domain.campaign.Channel;
 import eu.egi.csirt.cvh.domain.campaign.OutboxEntry;
 import eu.egi.csirt.cvh.domain.campaign.SiteCase;
 import eu.egi.csirt.cvh.domain.campaign.Vulnerability;
@@ -16,6 +17,7 @@ import eu.egi.csirt.cvh.domain.procedure.NotificationKind;
 import eu.egi.csirt.cvh.domain.procedure.PlannedStep;
 import eu.egi.csirt.cvh.domain.procedure.Planner;
 import eu.egi.csirt.cvh.domain.procedure.ProcedureDefinition;
+import eu.egi.csirt.cvh.domain.procedure.Role;
 import eu.egi.csirt.cvh.domain.procedure.StepAction;
 import eu.egi.csirt.cvh.domain.procedure.StepDefinition;
 import eu.egi.csirt.cvh.port.CampaignStore;
@@ -455,7 +457,7 @@ public final class ProcedureEngine {
 
     private List<eu.egi.csirt.cvh.domain.procedure.Role> closeRecipients(ProcedureDefinition procedure) {
         return procedure.steps().stream().filter(s -> s.action() == StepAction.OPEN_TICKET).findFirst()
-                .map(StepDefinition::to).orElse(List.of(eu.egi.csirt.cvh.domain.procedure.Role.SITE_SECURITY));
+                .map(StepDefinition::to).orElse(List.of(Role.SITE_SECURITY));
     }
 
     private StepResult proposeSuspension(Tx tx, Campaign campaign, ProcedureDefinition procedure, SiteCase c, StepDefinition step,
@@ -497,32 +499,95 @@ public final class ProcedureEngine {
         return out;
     }
 
-    /** SEC03 4.2, 4.5, 6.4: OMB and site told, GOCDB status, wiki record, OMB and COO told. */
+    /**
+     * SEC03 4.2 and 4.5: the OMB is told of the decision and why, the site that suspension is about to be
+     * carried out. Then either the coordinator is asked to suspend the site in the GOCDB portal (GOCDB
+     * has no API for it) and the suspension counts once GOCDB shows it, or, with no GOCDB connected,
+     * it counts at once and the GOCDB action waits in the outbox for the coordinator to see.
+     */
     private void suspend(Tx tx, Campaign campaign, ProcedureDefinition procedure, SiteCase c, String reason, String actor,
                          Instant now, TickReport report) {
-        c.suspend(now, reason);
         String key = caseScope(c) + "/suspension";
         Map<String, Object> model = messages.model(campaign, c, now);
         model.put("reason", reason);
         model.put("suspendedAt", messages.human(now));
-        List<eu.egi.csirt.cvh.domain.procedure.Role> omb = List.of(eu.egi.csirt.cvh.domain.procedure.Role.OMB);
         enqueueMail(tx, report, messages.mail(key + "/omb", campaign, c, "suspension-decision", NotificationKind.NONE,
-                procedure.text("suspension-decision"), model, omb, List.of(), now));
+                procedure.text("suspension-decision"), model, List.of(Role.OMB), List.of(), now));
         OutboxEntry notice = messages.mail(key + "/site", campaign, c, "suspension-notice", NotificationKind.NONE,
                 procedure.text("suspension-notice"), model, closeRecipients(procedure), List.of(), now);
         enqueueMail(tx, report, notice);
         tx.enqueue(messages.ticket(key + "/site", notice, "resolve", c));
-        tx.enqueue(messages.action(key, campaign, c, eu.egi.csirt.cvh.domain.campaign.Channel.GOCDB, "suspension", "suspend",
-                "Suspend " + c.site(), reason.length() > 300 ? reason.substring(0, 300) : reason, now));
-        tx.enqueue(messages.action(key, campaign, c, eu.egi.csirt.cvh.domain.campaign.Channel.WIKI, "suspension", "append",
+        String shortReason = reason.length() > 300 ? reason.substring(0, 297) + "..." : reason;
+        if (settings.suspensionConfirmation() == EngineSettings.SuspensionConfirmation.GOCDB) {
+            c.requestSuspension(now, reason);
+            model.put("reason", shortReason);
+            OutboxEntry request = messages.mail(key + "/request", campaign, c, "suspension-request", NotificationKind.NONE,
+                    procedure.text("suspension-request"), model, List.of(Role.COORDINATOR), List.of(Role.CSIRT), now);
+            enqueueMail(tx, report, request);
+            tx.audit(new AuditEntry(campaign.id(), c.id(), c.site(), now, actor, "suspension-requested",
+                    "the coordinator is asked to suspend the site in GOCDB: " + shortReason));
+            report.count("case.suspension-requested");
+            return;
+        }
+        tx.enqueue(messages.action(key, campaign, c, Channel.GOCDB, "suspension", "suspend", "Suspend " + c.site(), shortReason, now));
+        carriedOut(tx, campaign, procedure, c, now, actor, reason, now, report);
+    }
+
+    /** SEC03 4.5 and 6.4: the suspension is done: the wiki record, and the OMB and COO told name, date-time and reason. */
+    private void carriedOut(Tx tx, Campaign campaign, ProcedureDefinition procedure, SiteCase c, Instant at, String changedBy,
+                            String reason, Instant now, TickReport report) {
+        c.suspend(at, reason);
+        String key = caseScope(c) + "/suspension";
+        Map<String, Object> model = messages.model(campaign, c, now);
+        model.put("reason", reason);
+        model.put("suspendedAt", messages.human(at));
+        tx.enqueue(messages.action(key, campaign, c, Channel.WIKI, "suspension", "append",
                 "Underperforming_sites_and_suspensions",
-                "* " + c.site() + " (" + messages.contacts(c.site()).ngi() + ") suspended " + now + " - advisory " + campaign.id()
-                        + " (" + campaign.cveList() + ") - " + reason + " - ticket " + c.ticketRef(), now));
+                "* " + c.site() + " (" + messages.contacts(c.site()).ngi() + ") suspended " + at + " by " + changedBy
+                        + " - advisory " + campaign.id() + " (" + campaign.cveList() + ") - " + reason + " - ticket " + c.ticketRef(), now));
         enqueueMail(tx, report, messages.mail(key + "/carried-out", campaign, c, "suspension-carried-out", NotificationKind.NONE,
-                procedure.text("suspension-carried-out"), model,
-                List.of(eu.egi.csirt.cvh.domain.procedure.Role.OMB, eu.egi.csirt.cvh.domain.procedure.Role.COO), List.of(), now));
-        tx.audit(new AuditEntry(campaign.id(), c.id(), c.site(), now, actor, "suspended", reason));
+                procedure.text("suspension-carried-out"), model, List.of(Role.OMB, Role.COO), List.of(), now));
+        tx.audit(new AuditEntry(campaign.id(), c.id(), c.site(), now, changedBy, "suspended", "at " + at + ": " + reason));
         report.count("case.suspended");
+    }
+
+    /**
+     * SEC03 4.5 (GOCDB mode): for each requested suspension, asks GOCDB whether the site is Suspended;
+     * if so, records it with GOCDB's date-time and "changed by"; if the coordinator has not done it in
+     * time, reminds them.
+     */
+    public synchronized TickReport checkRequestedSuspensions(eu.egi.csirt.cvh.port.CertificationCheck gocdb) {
+        Instant now = clock.instant();
+        TickReport report = new TickReport();
+        for (Campaign campaign : store.inTransaction(Tx::campaigns)) {
+            for (SiteCase requested : store.inTransaction(tx -> tx.cases(campaign.id(), CaseStatus.SUSPENSION_REQUESTED))) {
+                var change = gocdb.changedTo(requested.site(), "Suspended", requested.suspensionRequestedAt());
+                store.inTransaction(tx -> {
+                    SiteCase c = tx.caseForUpdate(requested.id()).orElseThrow();
+                    if (c.status() != CaseStatus.SUSPENSION_REQUESTED) return null;
+                    ProcedureDefinition procedure = procedures.get(c.procedureId());
+                    if (change.isPresent()) {
+                        carriedOut(tx, campaign, procedure, c, change.get().at(), change.get().changedBy(), c.closeReason(), now, report);
+                    } else {
+                        Instant last = c.coordinatorRemindedAt() != null ? c.coordinatorRemindedAt() : c.suspensionRequestedAt();
+                        if (!now.isBefore(last.plus(settings.coordinatorReminder()))) {
+                            Map<String, Object> model = messages.model(campaign, c, now);
+                            model.put("reason", c.closeReason());
+                            model.put("requestedAt", messages.human(c.suspensionRequestedAt()));
+                            enqueueMail(tx, report, messages.mail(caseScope(c) + "/suspension/reminder@" + now, campaign, c,
+                                    "suspension-request-reminder", NotificationKind.NONE, procedure.text("suspension-request-reminder"),
+                                    model, List.of(Role.COORDINATOR), List.of(Role.CSIRT), now));
+                            c.coordinatorReminded(now);
+                            tx.audit(new AuditEntry(campaign.id(), c.id(), c.site(), now, ENGINE, "coordinator-reminded",
+                                    "GOCDB does not show " + c.site() + " Suspended yet"));
+                        }
+                    }
+                    tx.updateCase(c);
+                    return null;
+                });
+            }
+        }
+        return report;
     }
 
     private void enqueueMail(Tx tx, TickReport report, OutboxEntry mail) {
@@ -604,8 +669,8 @@ public final class ProcedureEngine {
             model.put("vulnerable", !v.isFixed());
             model.put("checkedAt", v.observedAt() == null ? "no data" : messages.human(v.observedAt()));
             enqueueMail(tx, report, messages.mail(key + "/reinstatement@" + now, campaign, c, "reinstatement", NotificationKind.NONE,
-                    procedure.text("reinstatement"), model, List.of(eu.egi.csirt.cvh.domain.procedure.Role.ROD),
-                    List.of(eu.egi.csirt.cvh.domain.procedure.Role.CSIRT), now));
+                    procedure.text("reinstatement"), model, List.of(Role.ROD),
+                    List.of(Role.CSIRT), now));
             return v.isFixed() ? "ROD told: no objection to certification (SEC03 4.6)" : "ROD told: site still vulnerable (SEC03 4.6)";
         }
         if (decision instanceof Decision.SiteReply d) {
