@@ -49,6 +49,7 @@ public final class EngineFixture implements AutoCloseable {
     public final JdbcCampaignStore store;
     public final ProcedureEngine engine;
     public final List<Outbox.Pending> sent = new ArrayList<>();
+    private final boolean viaRt;
     private final Map<String, SiteContacts> sites = new HashMap<>();
 
     public EngineFixture(Instant start) {
@@ -66,24 +67,31 @@ public final class EngineFixture implements AutoCloseable {
 
     /** With other procedures (e.g. the shipped ones with a setting changed). */
     public EngineFixture(Instant start, String jdbcUrl, String user, eu.egi.csirt.cvh.port.ProcedureCatalog procedures) {
-        this(start, jdbcUrl, user, procedures, EngineSettings.SuspensionConfirmation.IMMEDIATE);
+        this(start, jdbcUrl, user, procedures, EngineSettings.SuspensionConfirmation.IMMEDIATE, false);
     }
 
     /** A suspension counts only once GOCDB (a {@link eu.egi.csirt.cvh.port.CertificationCheck}) shows it. */
     public static EngineFixture confirmingSuspensionsInGocdb(Instant start) {
-        return new EngineFixture(start, memoryDatabase(), "SA", Procedures.catalog(), EngineSettings.SuspensionConfirmation.GOCDB);
+        return new EngineFixture(start, memoryDatabase(), "SA", Procedures.catalog(), EngineSettings.SuspensionConfirmation.GOCDB, false);
+    }
+
+    /** RT connected: ticket messages are RT correspondence; {@link #deliverRt()} stands in for the RT connector. */
+    public static EngineFixture withTicketMailViaRt(Instant start) {
+        return new EngineFixture(start, memoryDatabase(), "SA", Procedures.catalog(), EngineSettings.SuspensionConfirmation.IMMEDIATE, true);
     }
 
     private EngineFixture(Instant start, String jdbcUrl, String user, eu.egi.csirt.cvh.port.ProcedureCatalog procedures,
-                          EngineSettings.SuspensionConfirmation confirmation) {
+                          EngineSettings.SuspensionConfirmation confirmation, boolean viaRt) {
+        this.viaRt = viaRt;
         clock = new VirtualClock(start);
         database = new Database(jdbcUrl, user, "", 2);
         status = new JdbcVulnerabilityStatus(database);
         outbox = new JdbcOutbox(database);
-        store = new JdbcCampaignStore(database, Set.of(Channel.MAIL));
+        store = new JdbcCampaignStore(database, viaRt ? Set.of(Channel.MAIL, Channel.RT) : Set.of(Channel.MAIL));
         engine = new ProcedureEngine(store, procedures, new Planner(WorkingCalendar.standard()), status,
                 site -> Optional.ofNullable(sites.get(site)), new FreemarkerRenderer(ConfigFiles.templateFolder(Procedures.CONFIG)),
-                new EngineSettings(LISTS, "EGI CSIRT", "abuse@egi.eu", Duration.ofMinutes(15), confirmation, Duration.ofHours(4)), clock);
+                new EngineSettings(LISTS, "EGI CSIRT", "abuse@egi.eu", Duration.ofMinutes(15), confirmation, Duration.ofHours(4),
+                        viaRt), clock);
     }
 
     public EngineFixture site(String name) {
@@ -134,6 +142,14 @@ public final class EngineFixture implements AutoCloseable {
     public void deliverMail() {
         for (Outbox.Pending p : outbox.due(Channel.MAIL, clock.instant(), 10_000)) {
             outbox.delivered(p.id(), "<" + p.id() + "@test>", clock.instant());
+            sent.add(p);
+        }
+        if (viaRt) deliverRt();
+    }
+
+    public void deliverRt() {
+        for (Outbox.Pending p : outbox.due(Channel.RT, clock.instant(), 10_000)) {
+            outbox.delivered(p.id(), "rt-" + p.id(), clock.instant());
             sent.add(p);
         }
     }

@@ -164,7 +164,7 @@ public final class JdbcCampaignStore implements CampaignStore {
         @Override
         public List<Notification> notifications(long caseId, String campaignId) {
             return query(c, "SELECT kind, notification, case_id, created_at, delivered_at, subject FROM outbox"
-                            + " WHERE channel = 'MAIL' AND notification <> 'NONE' AND (case_id = ? OR (case_id IS NULL AND campaign_id = ?))"
+                            + " WHERE channel IN ('MAIL', 'RT') AND notification <> 'NONE' AND (case_id = ? OR (case_id IS NULL AND campaign_id = ?))"
                             + " ORDER BY created_at, id",
                     rs -> new Notification(rs.getString("kind"), NotificationKind.valueOf(rs.getString("notification")),
                             rs.getObject("case_id") != null, instant(rs, "created_at"), instant(rs, "delivered_at"),

@@ -126,9 +126,9 @@ final class Messages {
      * The matching RT action; its reference is the case's stable ticket key, which the RT connector
      * uses to find the ticket (so a retry never opens a second one).
      */
-    OutboxEntry ticket(String key, OutboxEntry mail, String operation, SiteCase siteCase) {
+    OutboxEntry ticket(String key, OutboxEntry mail, String operation, SiteCase siteCase, NotificationKind notification) {
         return new OutboxEntry(key + "/rt", mail.campaignId(), mail.caseId(), mail.site(), Channel.RT, mail.kind(),
-                operation, NotificationKind.NONE, mail.to(), mail.cc(), mail.subject(), mail.body(), siteCase.ticketRef(),
+                operation, notification, mail.to(), mail.cc(), mail.subject(), mail.body(), siteCase.ticketRef(),
                 siteCase.deadline(), mail.createdAt());
     }
 

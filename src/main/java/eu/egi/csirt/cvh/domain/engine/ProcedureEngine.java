@@ -407,8 +407,7 @@ public final class ProcedureEngine {
                 model.put("ticket", c.ticketRef());
                 OutboxEntry mail = messages.mail(key, campaign, c, "ticket", step.notification(), step.template("default"),
                         model, step.to(), step.cc(), now);
-                enqueueMail(tx, report, mail);
-                tx.enqueue(messages.ticket(key, mail, "create", c));
+                ticketMessage(tx, report, key, mail, "create", c);
                 report.count("ticket.opened");
                 return StepResult.done("ticket " + c.ticketRef() + " opened, due " + c.deadline() + statusNote(v));
             }
@@ -418,16 +417,18 @@ public final class ProcedureEngine {
                         : step.action() == StepAction.OMB_NOTICE ? "omb-notice" : "reminder";
                 OutboxEntry mail = messages.mail(key, campaign, c, kind, step.notification(), step.template("vulnerable"),
                         model, step.to(), step.cc(), now);
-                enqueueMail(tx, report, mail);
-                if (step.action() != StepAction.OMB_NOTICE) tx.enqueue(messages.ticket(key, mail, "correspond", c));
+                if (step.action() == StepAction.OMB_NOTICE) {
+                    enqueueMail(tx, report, mail);
+                } else {
+                    ticketMessage(tx, report, key, mail, "correspond", c);
+                }
                 return StepResult.done(kind + " sent" + statusNote(v));
             }
             case PROGRESS_CHECK -> {
                 String variant = v.isFixed() ? "fixed" : "vulnerable";
                 OutboxEntry mail = messages.mail(key, campaign, c, v.isFixed() ? "confirm-fixed" : "insist",
                         step.notification(), step.template(variant), model, step.to(), step.cc(), now);
-                enqueueMail(tx, report, mail);
-                tx.enqueue(messages.ticket(key, mail, "correspond", c));
+                ticketMessage(tx, report, key, mail, "correspond", c);
                 return StepResult.done(v.isFixed() ? "vulnerability gone: asked to confirm it is fixed, not an unreached node"
                         : "still vulnerable: insisted on an update");
             }
@@ -449,8 +450,7 @@ public final class ProcedureEngine {
         c.close(CaseStatus.FIXED, now, "fixed according to the monitoring at " + v.observedAt());
         OutboxEntry mail = messages.mail(key + "/closed", campaign, c, "ticket-closed", NotificationKind.NONE,
                 procedure.text("ticket-closed"), messages.model(campaign, c, now), closeRecipients(procedure), List.of(), now);
-        enqueueMail(tx, report, mail);
-        tx.enqueue(messages.ticket(key + "/closed", mail, "resolve", c));
+        ticketMessage(tx, report, key + "/closed", mail, "resolve", c);
         report.count("case.fixed");
         return "fixed: ticket closed with thanks";
     }
@@ -515,8 +515,7 @@ public final class ProcedureEngine {
                 procedure.text("suspension-decision"), model, List.of(Role.OMB), List.of(), now));
         OutboxEntry notice = messages.mail(key + "/site", campaign, c, "suspension-notice", NotificationKind.NONE,
                 procedure.text("suspension-notice"), model, closeRecipients(procedure), List.of(), now);
-        enqueueMail(tx, report, notice);
-        tx.enqueue(messages.ticket(key + "/site", notice, "resolve", c));
+        ticketMessage(tx, report, key + "/site", notice, "resolve", c);
         String shortReason = reason.length() > 300 ? reason.substring(0, 297) + "..." : reason;
         if (settings.suspensionConfirmation() == EngineSettings.SuspensionConfirmation.GOCDB) {
             c.requestSuspension(now, reason);
@@ -590,6 +589,22 @@ public final class ProcedureEngine {
         return report;
     }
 
+    /**
+     * A message about a site's ticket. With RT connected, RT sends it (its correspondence carries RT's
+     * subject tag, so replies thread into the ticket) and the RT action is what counts for SEC03 5.4;
+     * otherwise it is mailed directly and the RT action waits in the outbox.
+     */
+    private void ticketMessage(Tx tx, TickReport report, String key, OutboxEntry mail, String operation, SiteCase c) {
+        if (settings.ticketMailViaRt()) {
+            if (tx.enqueue(messages.ticket(key, mail, operation, c, mail.notification()))) {
+                report.count("mail." + mail.kind());
+            }
+        } else {
+            enqueueMail(tx, report, mail);
+            tx.enqueue(messages.ticket(key, mail, operation, c, NotificationKind.NONE));
+        }
+    }
+
     private void enqueueMail(Tx tx, TickReport report, OutboxEntry mail) {
         if (tx.enqueue(mail)) {
             report.count("mail." + mail.kind());
@@ -633,8 +648,11 @@ public final class ProcedureEngine {
             model.put("decidedBy", d.grantedBy());
             OutboxEntry mail = messages.mail(key + "/extension@" + d.newDeadline(), campaign, c, "extension", NotificationKind.NONE,
                     procedure.text("extension"), model, closeRecipients(procedure), List.of(), now);
-            enqueueMail(tx, report, mail);
-            if (c.ticketRef() != null) tx.enqueue(messages.ticket(key + "/extension@" + d.newDeadline(), mail, "set-due", c));
+            if (c.ticketRef() != null) {
+                ticketMessage(tx, report, key + "/extension@" + d.newDeadline(), mail, "set-due", c);
+            } else {
+                enqueueMail(tx, report, mail);
+            }
             return "deadline extended to " + d.newDeadline() + " by " + d.grantedBy() + " (SEC03 4.3): " + d.reason();
         }
         if (decision instanceof Decision.Veto d) {
