@@ -137,21 +137,22 @@ public final class GocdbClient {
         query.putAll(params);
         query.put("next_cursor", "0");
         List<Element> all = new ArrayList<>();
-        Set<String> seenCursors = new HashSet<>();
+        Set<Map<String, String>> requestedPages = new HashSet<>();
         for (int page = 1; ; page++) {
-            if (page > maxPages) {
-                throw new GocdbException(method, 0, "more than " + maxPages + " pages; refusing a partial list");
-            }
+            requestedPages.add(pagingOf(query));
             GocdbXml.Page result = get(method, query);
             all.addAll(result.items());
-            if (result.items().isEmpty() || result.count().orElse(1) == 0 || result.nextHref().isEmpty()) return all;
-            Map<String, String> paging = pagingParameters(result.nextHref().get());
-            if (paging.isEmpty() || !seenCursors.add(paging.toString()) || paging.equals(pagingOf(query))) {
-                if (paging.isEmpty()) return all; // a next link without a cursor: nothing to follow
-                throw new GocdbException(method, 0, "paging does not advance (next link " + paging + ")");
+            if (result.isLast()) return all;
+            Map<String, String> next = pagingParameters(result.nextHref().get());
+            if (next.isEmpty()) return all; // a next link without a cursor: nothing to follow
+            if (requestedPages.contains(next)) {
+                throw new GocdbException(method, 200, "paging does not advance (next link " + next + ")");
+            }
+            if (page == maxPages) {
+                throw new GocdbException(method, 200, "more than " + maxPages + " pages; refusing a partial list");
             }
             query.keySet().removeAll(PAGING_PARAMETERS);
-            query.putAll(paging);
+            query.putAll(next);
         }
     }
 

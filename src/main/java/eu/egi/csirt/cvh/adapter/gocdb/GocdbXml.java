@@ -24,7 +24,12 @@ final class GocdbXml {
     }
 
     /** One response: the result elements (everything under the root but {@code meta}) and the paging links. */
-    record Page(List<Element> items, Optional<String> nextHref, Optional<Integer> count) {
+    record Page(List<Element> items, Optional<String> nextHref, Optional<Integer> count, Optional<Integer> maxPageSize) {
+        /** GOCDB: a page with fewer results than the page size is the last one (no need to fetch an empty page). */
+        boolean isLast() {
+            return items.isEmpty() || nextHref.isEmpty() || count.orElse(1) == 0
+                    || (count.isPresent() && maxPageSize.isPresent() && count.get() < maxPageSize.get());
+        }
     }
 
     static Page parsePage(InputStream body) throws IOException, SAXException {
@@ -35,6 +40,7 @@ final class GocdbXml {
         List<Element> items = new ArrayList<>();
         Optional<String> next = Optional.empty();
         Optional<Integer> count = Optional.empty();
+        Optional<Integer> maxPageSize = Optional.empty();
         for (Element child : children(root)) {
             if (!"meta".equals(child.getTagName())) {
                 items.add(child);
@@ -44,15 +50,22 @@ final class GocdbXml {
                 if ("link".equals(m.getTagName()) && "next".equals(m.getAttribute("rel")) && !m.getAttribute("href").isBlank()) {
                     next = Optional.of(m.getAttribute("href").trim());
                 } else if ("count".equals(m.getTagName())) {
-                    try {
-                        count = Optional.of(Integer.parseInt(m.getTextContent().trim()));
-                    } catch (NumberFormatException ignored) {
-                        // a count we cannot read does not end paging; an empty page does
-                    }
+                    count = number(m);
+                } else if ("max_page_size".equals(m.getTagName())) {
+                    maxPageSize = number(m);
                 }
             }
         }
-        return new Page(List.copyOf(items), next, count);
+        return new Page(List.copyOf(items), next, count, maxPageSize);
+    }
+
+    /** A number we cannot read does not end paging; an empty page does. */
+    private static Optional<Integer> number(Element e) {
+        try {
+            return Optional.of(Integer.parseInt(e.getTextContent().trim()));
+        } catch (NumberFormatException unreadable) {
+            return Optional.empty();
+        }
     }
 
     static Document parse(InputStream body) throws IOException, SAXException {
