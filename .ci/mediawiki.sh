@@ -17,6 +17,7 @@ stop_server() {
   local pgid
   pgid=$(server_pgid)
   [ -n "$pgid" ] || return 0
+  if ! kill -0 -- "-$pgid" 2>/dev/null; then rm -f "$MWROOT/server.pgid"; return 0; fi
   # the whole group: PHP_CLI_SERVER_WORKERS would leave workers behind if only the master died
   kill -TERM -- "-$pgid" 2>/dev/null || true
   for _ in $(seq 1 50); do
@@ -70,7 +71,12 @@ case "${1:-up}" in
     # own session and process group (setsid), output to a file so the caller's pipes close
     setsid php -S "127.0.0.1:$PORT" -t "$MW" >"$MWROOT/server.log" 2>&1 </dev/null &
     SERVER_PID=$!
-    ps -o pgid= -p "$SERVER_PID" | tr -d ' ' >"$MWROOT/server.pgid"
+    # setsid made php the leader of its own group, so its pid is the group id `down` kills
+    echo "$SERVER_PID" >"$MWROOT/server.pgid"
+    if [ "$(ps -o pgid= -p "$SERVER_PID" | tr -d ' ' || true)" != "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+      say "php -S is not the leader of its own process group; stop it by hand (pid $SERVER_PID)"
+      exit 1
+    fi
 
     API="http://127.0.0.1:$PORT/api.php?action=query&meta=siteinfo&format=json&formatversion=2"
     for _ in $(seq 1 150); do

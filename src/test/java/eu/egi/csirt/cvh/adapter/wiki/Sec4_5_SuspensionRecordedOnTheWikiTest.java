@@ -167,16 +167,16 @@ class Sec4_5_SuspensionRecordedOnTheWikiTest {
     }
 
     static String runScript(String command) throws IOException, InterruptedException {
-        Process script = new ProcessBuilder("bash", ".ci/mediawiki.sh", command).redirectErrorStream(true).start();
-        script.getOutputStream().close();
-        // the script's output is small and the server writes to its own log, so this read ends with the script
-        String output = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!script.waitFor(10, TimeUnit.MINUTES)) {
-            script.destroyForcibly();
-            throw new AssertionError(".ci/mediawiki.sh " + command + " did not finish: " + output);
-        }
-        if (script.exitValue() != 0) {
-            throw new AssertionError(".ci/mediawiki.sh " + command + " failed (exit " + script.exitValue() + "):\n" + output);
+        Path log = Files.createDirectories(Path.of("target")).resolve("mediawiki-" + command + ".log");
+        Process script = new ProcessBuilder("bash", ".ci/mediawiki.sh", command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        // bounded: the first `up` may install the Debian packages
+        boolean finished = script.waitFor(10, TimeUnit.MINUTES);
+        if (!finished) script.destroyForcibly();
+        String output = Files.readString(log);
+        if (!finished || script.exitValue() != 0) {
+            throw new AssertionError(".ci/mediawiki.sh " + command + (finished ? " failed (exit " + script.exitValue() + ")" : " did not finish")
+                    + ":\n" + output);
         }
         return output;
     }
