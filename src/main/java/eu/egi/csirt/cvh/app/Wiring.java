@@ -17,7 +17,6 @@ import eu.egi.csirt.cvh.domain.calendar.WorkingCalendar;
 import eu.egi.csirt.cvh.domain.campaign.Channel;
 import eu.egi.csirt.cvh.domain.campaign.ListAddresses;
 import eu.egi.csirt.cvh.domain.campaign.RetryPolicy;
-import eu.egi.csirt.cvh.port.ActionConnector;
 import eu.egi.csirt.cvh.domain.engine.EngineSettings;
 import eu.egi.csirt.cvh.domain.engine.ProcedureEngine;
 import eu.egi.csirt.cvh.domain.procedure.Planner;
@@ -34,6 +33,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Builds every bean of the runtime from the settings: the one place that knows all the parts. */
@@ -53,6 +53,7 @@ public final class Wiring implements AutoCloseable {
     public final ReusingMailSender mailSender;
     public final ConnectorDelivery connectorDelivery;
     public final InboundMailStore inboundMail;
+    public final SuspensionWatch suspensionWatch;
 
     public Wiring(Settings s) {
         this(s, null);
@@ -69,8 +70,10 @@ public final class Wiring implements AutoCloseable {
         this.outbox = new JdbcOutbox(database);
         this.status = new JdbcVulnerabilityStatus(database);
         this.procedures = ConfigFiles.procedures(config);
+        Optional<Connectors.Gocdb> gocdb = Connectors.gocdb(s, clock);
         this.directory = directoryOverride != null ? directoryOverride
-                : new CsvSiteDirectory(Path.of(s.get("app.directory.file", "data/sites.csv")));
+                : gocdb.<SiteDirectory>map(Connectors.Gocdb::directory)
+                        .orElseGet(() -> new CsvSiteDirectory(Path.of(s.get("app.directory.file", "data/sites.csv"))));
         WorkingCalendar calendar = CalendarSettings.from(s);
         ListAddresses lists = new ListAddresses(s.require("app.lists.site-security"), s.require("app.lists.ngi-security"),
                 s.require("app.lists.omb"), s.require("app.lists.coo"), s.require("app.lists.csirt"),
@@ -78,13 +81,17 @@ public final class Wiring implements AutoCloseable {
         this.engine = new ProcedureEngine(store, procedures, new Planner(calendar), status, directory,
                 new FreemarkerRenderer(ConfigFiles.templateFolder(config)),
                 new EngineSettings(lists, s.get("app.csirt.name", "EGI CSIRT"), s.require("app.csirt.email"),
-                        Duration.ofMinutes(s.getInt("app.engine.retry-minutes", 15))), clock);
+                        Duration.ofMinutes(s.getInt("app.engine.retry-minutes", 15)),
+                        gocdb.isPresent() ? EngineSettings.SuspensionConfirmation.GOCDB : EngineSettings.SuspensionConfirmation.IMMEDIATE,
+                        Duration.ofHours(s.getInt("app.gocdb.coordinator-reminder-hours", 4)),
+                        connectedChannels(s.get("app.connectors", "MAIL")).contains(Channel.RT)), clock);
+        this.suspensionWatch = new SuspensionWatch(engine, gocdb.map(Connectors.Gocdb::check));
         this.outboxMail = new OutboxMail(outbox, clock, new OutboxMail.MailIdentity(s.require("app.mail.from"),
                 s.get("app.mail.reply-to", ""), s.get("app.mail.message-id-domain", "cvh.invalid")),
                 s.getInt("app.outbox.max-attempts", 12));
         this.inputFiles = new InputFiles(engine, procedures, status, clock);
         this.inboundMail = new InboundMailStore(database, clock);
-        this.connectorDelivery = new ConnectorDelivery(outbox, connectors(s), new RetryPolicy(s.getInt("app.outbox.max-attempts", 12)), clock);
+        this.connectorDelivery = new ConnectorDelivery(outbox, Connectors.actionConnectors(s), new RetryPolicy(s.getInt("app.outbox.max-attempts", 12)), clock);
         this.mailSender = new ReusingMailSender(s.get("app.smtp.protocol", "smtp"), s.get("app.smtp.host", "localhost"),
                 s.getInt("app.smtp.port", 25), s.get("app.smtp.username", ""), s.get("app.smtp.password", ""),
                 s.getBoolean("app.smtp.starttls", false));
@@ -101,19 +108,9 @@ public final class Wiring implements AutoCloseable {
         beans.put("mailSender", mailSender);
         beans.put("connectorDelivery", connectorDelivery);
         beans.put("inboundMail", inboundMail);
+        beans.put("suspensionWatch", suspensionWatch);
         beans.put("wiring", this);
         return beans;
-    }
-
-    /** The RT, GOCDB and wiki connectors named in app.connectors (added as they are built). */
-    private static List<ActionConnector> connectors(Settings s) {
-        List<ActionConnector> out = new ArrayList<>();
-        for (Channel c : connectedChannels(s.get("app.connectors", "MAIL"))) {
-            if (c != Channel.MAIL) {
-                throw new IllegalArgumentException("app.connectors names " + c + ", but there is no " + c + " connector yet");
-            }
-        }
-        return out;
     }
 
     static Clock clock(String spec) {

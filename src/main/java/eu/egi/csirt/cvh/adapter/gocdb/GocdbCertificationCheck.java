@@ -17,6 +17,12 @@ public final class GocdbCertificationCheck {
 
     private final GocdbClient gocdb;
 
+    /** This check as the engine's port. */
+    public eu.egi.csirt.cvh.port.CertificationCheck asPort() {
+        return (site, status, after) -> changedTo(site, status, after).map(c ->
+                new eu.egi.csirt.cvh.port.CertificationCheck.StatusChange(c.site(), c.from(), c.to(), c.at(), c.changedBy()));
+    }
+
     public GocdbCertificationCheck(GocdbClient gocdb) {
         this.gocdb = Objects.requireNonNull(gocdb, "gocdb");
     }

@@ -148,7 +148,8 @@ public final class GocdbSiteDirectory implements SiteDirectory {
             bySite.put(site.name(), new SiteContacts(site.name(), site.ngi(), siteSecurity,
                     emailsOf(people, SITE_ADMINISTRATOR),
                     ngi.map(n -> addresses(n.securityEmail())).orElse(List.of()), operational,
-                    ngi.map(n -> addresses(n.rodEmail())).orElse(List.of())));
+                    ngi.map(n -> addresses(n.rodEmail())).orElse(List.of()),
+                    site.portalUrl() == null ? "" : site.portalUrl()));
             statuses.put(site.name(), site.certificationStatus());
             if (ngi.isEmpty()) LOG.log(System.Logger.Level.WARNING, "GOCDB site " + site.name() + ": NGI '" + site.ngi()
                     + "' not in get_ngi; no NGI security or ROD contact");

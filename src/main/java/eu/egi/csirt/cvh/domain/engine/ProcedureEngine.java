@@ -56,6 +56,7 @@ public final class ProcedureEngine {
     private final EngineSettings settings;
     private final Clock clock;
     private final Map<String, Long> statusVersionSeen = new ConcurrentHashMap<>();
+    private final SiteDirectory directory;
 
     public ProcedureEngine(CampaignStore store, ProcedureCatalog procedures, Planner planner, VulnerabilityStatus status,
                            SiteDirectory directory, TextRenderer renderer, EngineSettings settings, Clock clock) {
@@ -65,6 +66,7 @@ public final class ProcedureEngine {
         this.status = status;
         this.settings = settings;
         this.clock = clock;
+        this.directory = directory;
         this.messages = new Messages(renderer, directory, settings, planner.calendar());
     }
 
@@ -83,9 +85,10 @@ public final class ProcedureEngine {
             if (existing.isPresent()) {
                 return existing.get();
             }
-            List<String> sites = advisory.sites().isEmpty()
+            List<String> candidates = advisory.sites().isEmpty()
                     ? status.vulnerableSites(advisory.cves()).stream().sorted().toList()
                     : advisory.sites();
+            List<String> sites = candidates.stream().filter(directory::isParticipating).toList();
             AdvisoryScope scope = advisory.scope().orElse(
                     sites.size() <= procedure.individualSitesThreshold() ? AdvisoryScope.INDIVIDUAL : AdvisoryScope.LISTS);
             Instant deadline = planner.deadline(procedure, advisory.issuedAt());
@@ -93,6 +96,12 @@ public final class ProcedureEngine {
                     advisory.advisoryUrl(), advisory.advisoryText(), advisory.issuedAt(), deadline, scope,
                     advisory.headsUp(), CampaignStatus.ACTIVE, advisory.issuedAt(), advisory.source());
             tx.insertCampaign(campaign);
+            for (String skipped : candidates) {
+                if (!sites.contains(skipped)) {
+                    tx.audit(new AuditEntry(advisory.id(), null, skipped, now, ENGINE, "site-skipped",
+                            skipped + " does not take part (its GOCDB certification status is not one of the participating ones)"));
+                }
+            }
             tx.audit(new AuditEntry(campaign.id(), null, null, now, ENGINE, "campaign-started",
                     procedure.id() + ", " + sites.size() + " site(s), advisory to " + scope + ", deadline " + deadline
                             + " (SEC03 2.3), from " + advisory.source()));
@@ -156,6 +165,7 @@ public final class ProcedureEngine {
                 ProcedureDefinition main = procedures.get(campaign.procedureId());
                 boolean ticketStagePassed = ticketTime(campaign, main).map(t -> !now.isBefore(t)).orElse(true);
                 for (String site : vulnerable) {
+                    if (!directory.isParticipating(site)) continue;
                     SiteCase last = latest.get(site);
                     if (last != null && last.status() != CaseStatus.FIXED && last.status() != CaseStatus.NOT_AFFECTED) {
                         continue;

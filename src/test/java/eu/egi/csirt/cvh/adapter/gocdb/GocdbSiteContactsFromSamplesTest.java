@@ -31,7 +31,8 @@ class GocdbSiteContactsFromSamplesTest {
                 List.of("ana.admin@alpha.example.org"),
                 List.of("security@ngi-aa.example.org"),
                 List.of("grid-admins@alpha.example.org", "olga.ops@alpha.example.org"),
-                List.of("rod@ngi-aa.example.org")));
+                List.of("rod@ngi-aa.example.org"),
+                "https://goc.example.org/portal/index.php?Page_Type=Site&id=101"));
     }
 
     @Test

@@ -1,0 +1,66 @@
+package eu.egi.csirt.cvh.app;
+
+import eu.egi.csirt.cvh.adapter.gocdb.GocdbCertificationCheck;
+import eu.egi.csirt.cvh.adapter.gocdb.GocdbClient;
+import eu.egi.csirt.cvh.adapter.gocdb.GocdbCredentials;
+import eu.egi.csirt.cvh.adapter.gocdb.GocdbSiteDirectory;
+import eu.egi.csirt.cvh.adapter.wiki.MediaWikiClient;
+import eu.egi.csirt.cvh.adapter.wiki.WikiConnector;
+import eu.egi.csirt.cvh.domain.campaign.Channel;
+import eu.egi.csirt.cvh.port.ActionConnector;
+import eu.egi.csirt.cvh.port.CertificationCheck;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds the connectors to the outside systems that the settings switch on. */
+final class Connectors {
+    private Connectors() {}
+
+    /** GOCDB as site directory and as the check that a suspension was carried out. */
+    record Gocdb(GocdbSiteDirectory directory, CertificationCheck check) {}
+
+    static Optional<Gocdb> gocdb(Settings s, Clock clock) {
+        String url = s.get("app.gocdb.url", "");
+        if (url.isBlank()) {
+            return Optional.empty();
+        }
+        String keystore = s.get("app.gocdb.keystore", "");
+        String token = s.get("app.gocdb.token", "");
+        GocdbCredentials credentials = !keystore.isBlank()
+                ? new GocdbCredentials.ClientCertificate(Path.of(keystore), s.get("app.gocdb.keystore-password", "").toCharArray())
+                : !token.isBlank() ? new GocdbCredentials.TokenHeader(s.get("app.gocdb.token-header", "X-API-KEY"), token)
+                : new GocdbCredentials.None();
+        String scope = s.get("app.gocdb.scope", "");
+        GocdbClient client = new GocdbClient(URI.create(url), credentials, scope.isBlank() ? null : scope,
+                Duration.ofSeconds(s.getInt("app.gocdb.timeout-seconds", 30)), s.getInt("app.gocdb.max-pages", 1000));
+        GocdbSiteDirectory directory = new GocdbSiteDirectory(client, clock,
+                Duration.ofMinutes(s.getInt("app.gocdb.cache-ttl-minutes", 60)),
+                Arrays.stream(s.get("app.gocdb.statuses", "Certified").split(",")).map(String::trim).toList(),
+                Duration.ofMinutes(s.getInt("app.gocdb.retry-after-failure-minutes", 1)));
+        return Optional.of(new Gocdb(directory, new GocdbCertificationCheck(client).asPort()));
+    }
+
+    /** The connectors for the channels named in app.connectors (MAIL is the SMTP route's). */
+    static List<ActionConnector> actionConnectors(Settings s) {
+        List<ActionConnector> out = new ArrayList<>();
+        for (Channel c : Wiring.connectedChannels(s.get("app.connectors", "MAIL"))) {
+            switch (c) {
+                case MAIL -> { }
+                case WIKI -> out.add(new WikiConnector(new MediaWikiClient(URI.create(s.require("app.wiki.api-url")),
+                        s.require("app.wiki.user"), s.require("app.wiki.password"),
+                        Duration.ofSeconds(s.getInt("app.wiki.timeout-seconds", 30))), s.get("app.wiki.page", "")));
+                case GOCDB -> throw new IllegalArgumentException("app.connectors: GOCDB has no API to change a site's status;"
+                        + " set app.gocdb.url instead, and the coordinator is asked to suspend in the portal (SEC03 4.5)");
+                default -> throw new IllegalArgumentException("app.connectors names " + c + ", but there is no " + c + " connector yet");
+            }
+        }
+        return out;
+    }
+}
