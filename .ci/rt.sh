@@ -3,8 +3,8 @@
 # that prove the RT connector on a real server. Its database is recreated on every `up`.
 #
 # After `up`: REST2 at http://127.0.0.1:$PORT/REST/2.0/, users root/password (the preseed) and
-# cvh/$CVH_TEST_RT_CVH_PASSWORD (the connector's own account, with ticket rights only), the global
-# ticket custom field "Site" and the queue "Vulnerability Handling".
+# cvh/$CVH_TEST_RT_CVH_PASSWORD (the connector's own account, with ticket rights only; its auth
+# token in $RTROOT/cvh-token), the global ticket custom field "Site" and the queue "Vulnerability Handling".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RTROOT="${CVH_TEST_RT_DIR:-/tmp/cvh-test-rt}"
@@ -101,16 +101,27 @@ case "${1:-up}" in
     export RT_DB_FILE="$RTROOT/rt.db" RT_WEB_BASE_URL="http://localhost:$PORT"
     "$SETUP_DB" --action init --skip-create --dba-password '' </dev/null >"$RTROOT/setup.log" 2>&1 \
       || die "creating the RT database failed; see $RTROOT/setup.log"
-    # the connector's own account: ticket rights only, so "opened by a person" means "not by cvh"
-    cat > "$RTROOT/initialdata" <<PL
-@Users = ({ Name => 'cvh', Password => '$CVH_PASSWORD', EmailAddress => 'cvh@example.org',
+    # the connector's own account with ticket rights only (so "opened by a person" means "not by cvh"),
+    # an auth token for it (written to $RTROOT/cvh-token) and a global ticket custom field "Site"
+    cat > "$RTROOT/initialdata" <<'PL'
+@Users = ({ Name => 'cvh', Password => $ENV{CVH_PASSWORD}, EmailAddress => 'cvh@example.org',
             RealName => 'cvh automation', Privileged => 1 });
 @CustomFields = ({ Name => 'Site', Type => 'FreeformSingle', LookupType => 'RT::Queue-RT::Ticket', Queue => 0 });
-@ACL = map { { UserId => 'cvh', Right => \$_ } }
+@ACL = map { { UserId => 'cvh', Right => $_ } }
     qw(SeeQueue CreateTicket ShowTicket ShowTicketComments ReplyToTicket CommentOnTicket ModifyTicket Watch WatchAsAdminCc
        SeeCustomField ModifyCustomField);
+@Final = (sub {
+    my $user = RT::User->new(RT->SystemUser);
+    $user->Load('cvh');
+    my ($id, $msg, $token) = RT::AuthToken->new(RT->SystemUser)->Create(Owner => $user->id, Description => 'cvh tests');
+    die "auth token for cvh: $msg\n" unless $id;
+    open(my $out, '>', "$ENV{RTROOT}/cvh-token") or die "$ENV{RTROOT}/cvh-token: $!\n";
+    print $out $token;
+    close $out;
+});
 1;
 PL
+    CVH_PASSWORD="$CVH_PASSWORD" RTROOT="$RTROOT" \
     "$SETUP_DB" --action insert --datafile "$RTROOT/initialdata" --skip-create --dba-password '' </dev/null \
       >>"$RTROOT/setup.log" 2>&1 || die "creating the cvh user failed; see $RTROOT/setup.log"
 

@@ -5,6 +5,8 @@ import eu.egi.csirt.cvh.domain.campaign.OutboxEntry;
 import eu.egi.csirt.cvh.domain.procedure.NotificationKind;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +38,12 @@ final class RealRt {
     /** The connector's own account. */
     static RtClient asCvh() {
         return RtClient.withPassword(URL, CVH_USER, CVH_PASSWORD, TIMEOUT);
+    }
+
+    /** The connector's own account through the auth token .ci/rt.sh made for it. */
+    static RtClient asCvhWithToken() throws java.io.IOException {
+        Path token = Path.of(System.getenv().getOrDefault("CVH_TEST_RT_DIR", "/tmp/cvh-test-rt"), "cvh-token");
+        return RtClient.withToken(URL, Files.readString(token).strip(), TIMEOUT);
     }
 
     /** A person: the preseeded superuser. */

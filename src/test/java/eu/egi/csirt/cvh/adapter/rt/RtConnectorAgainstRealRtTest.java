@@ -125,6 +125,16 @@ class RtConnectorAgainstRealRtTest {
     }
 
     @Test
+    void token_authentication_acts_as_the_tokens_user() throws Exception {
+        var withToken = new RtConnector(RealRt.asCvhWithToken(), RealRt.QUEUE, null);
+
+        long id = Long.parseLong(withToken.deliver(rtAction("t1/rt", "create", "EGI-SVG-2026-31337/THETA", REQUESTORS, CC,
+                "THETA", "opened", DEADLINE)));
+
+        assertThat(rt.ticket(id).creator()).isEqualTo(RealRt.CVH_USER);
+    }
+
+    @Test
     void bad_credentials_are_a_clear_401_error_without_the_password() {
         RtClient wrong = RtClient.withPassword(RealRt.URL, RealRt.CVH_USER, "not-the-password", RealRt.TIMEOUT);
         var connectorWithWrongPassword = new RtConnector(wrong, RealRt.QUEUE, null);
