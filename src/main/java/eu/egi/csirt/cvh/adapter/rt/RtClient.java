@@ -47,7 +47,8 @@ public final class RtClient {
         this.api = URI.create((base.endsWith("/") ? base : base + "/") + "REST/2.0/");
         this.authorization = authorization;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        // HTTP/1.1: no h2c upgrade dance with the Perl servers RT runs on
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
     /** @param rtUrl RT's web address, e.g. {@code https://rt.example.org/rt} (REST2 is below it) */
