@@ -1,0 +1,6 @@
+package eu.egi.csirt.cvh.adapter.rt;
+
+import java.time.Instant;
+
+/** A person's correspondence on a ticket: one RT transaction, with its plain text. */
+public record RtReply(long transactionId, long ticketId, String creator, Instant created, String content) {}
