@@ -4,6 +4,8 @@ import eu.egi.csirt.cvh.adapter.gocdb.GocdbCertificationCheck;
 import eu.egi.csirt.cvh.adapter.gocdb.GocdbClient;
 import eu.egi.csirt.cvh.adapter.gocdb.GocdbCredentials;
 import eu.egi.csirt.cvh.adapter.gocdb.GocdbSiteDirectory;
+import eu.egi.csirt.cvh.adapter.rt.RtClient;
+import eu.egi.csirt.cvh.adapter.rt.RtConnector;
 import eu.egi.csirt.cvh.adapter.wiki.MediaWikiClient;
 import eu.egi.csirt.cvh.adapter.wiki.WikiConnector;
 import eu.egi.csirt.cvh.domain.campaign.Channel;
@@ -47,12 +49,22 @@ final class Connectors {
         return Optional.of(new Gocdb(directory, new GocdbCertificationCheck(client).asPort()));
     }
 
+    static RtClient rtClient(Settings s) {
+        URI url = URI.create(s.require("app.rt.url"));
+        Duration timeout = Duration.ofSeconds(s.getInt("app.rt.timeout-seconds", 30));
+        String token = s.get("app.rt.token", "");
+        return token.isBlank() ? RtClient.withPassword(url, s.require("app.rt.user"), s.get("app.rt.password", ""), timeout)
+                : RtClient.withToken(url, token, timeout);
+    }
+
     /** The connectors for the channels named in app.connectors (MAIL is the SMTP route's). */
     static List<ActionConnector> actionConnectors(Settings s) {
         List<ActionConnector> out = new ArrayList<>();
         for (Channel c : Wiring.connectedChannels(s.get("app.connectors", "MAIL"))) {
             switch (c) {
                 case MAIL -> { }
+                case RT -> out.add(new RtConnector(rtClient(s), s.get("app.rt.queue", "Vulnerability Handling"),
+                        s.get("app.rt.site-custom-field", "")));
                 case WIKI -> out.add(new WikiConnector(new MediaWikiClient(URI.create(s.require("app.wiki.api-url")),
                         s.require("app.wiki.user"), s.require("app.wiki.password"),
                         Duration.ofSeconds(s.getInt("app.wiki.timeout-seconds", 30))), s.get("app.wiki.page", "")));
