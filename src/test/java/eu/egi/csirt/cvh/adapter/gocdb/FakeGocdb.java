@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * CERTIFICATION_STATUS, add a status change, serve a method in pages, require a token header, fail with an HTTP
  * status, or stop (connection refused).
  */
-final class FakeGocdb implements AutoCloseable {
+public final class FakeGocdb implements AutoCloseable {
 
     /** Where paged answers' next links point: GOCDB's public name, not this server (the client must stay here). */
     static final String CANONICAL_URL = "https://goc.example.org/gocdbpi/private/";
@@ -56,7 +56,7 @@ final class FakeGocdb implements AutoCloseable {
     private volatile String requiredHeaderValue;
     private int nextChangeId = 9100;
 
-    FakeGocdb() {
+    public FakeGocdb() {
         for (String method : List.of("get_site", "get_site_contacts", "get_ngi", "get_cert_status_changes")) {
             documents.put(method, sample(method));
         }
@@ -77,7 +77,7 @@ final class FakeGocdb implements AutoCloseable {
         }
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/gocdbpi/private/");
     }
 
@@ -86,7 +86,7 @@ final class FakeGocdb implements AutoCloseable {
     }
 
     /** As a portal user changing the status would: get_site shows the new status from now on. */
-    synchronized void setCertificationStatus(String site, String status) {
+    public synchronized void setCertificationStatus(String site, String status) {
         Pattern p = Pattern.compile("(<SITE [^>]*NAME=\"" + Pattern.quote(site)
                 + "\">.*?<CERTIFICATION_STATUS>)[^<]*(</CERTIFICATION_STATUS>)", Pattern.DOTALL);
         Matcher m = p.matcher(documents.get("get_site"));
@@ -95,7 +95,7 @@ final class FakeGocdb implements AutoCloseable {
     }
 
     /** A get_cert_status_changes entry, TIME and UNIX_TIME from the same instant as GOCDB writes them. */
-    synchronized void addStatusChange(String site, String from, String to, java.time.Instant at, String changedBy,
+    public synchronized void addStatusChange(String site, String from, String to, java.time.Instant at, String changedBy,
                                       String comment) {
         String time = java.time.format.DateTimeFormatter.ofPattern("dd-MMM-yyyy HH.mm.ss", java.util.Locale.ENGLISH)
                 .withZone(java.time.ZoneOffset.UTC).format(at);

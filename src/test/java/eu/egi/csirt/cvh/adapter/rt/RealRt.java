@@ -16,22 +16,22 @@ import java.util.concurrent.TimeUnit;
  * The real RT 5 the tests talk to, started and stopped by the project's own {@code .ci/rt.sh}
  * (installs RT from Debian's packages when missing). A failed start fails the test: never a skip.
  */
-final class RealRt {
+public final class RealRt {
 
-    static final String PORT = System.getenv().getOrDefault("CVH_TEST_RT_PORT", "8080");
-    static final URI URL = URI.create("http://127.0.0.1:" + PORT);
-    static final String QUEUE = "Vulnerability Handling";
+    public static final String PORT = System.getenv().getOrDefault("CVH_TEST_RT_PORT", "8080");
+    public static final URI URL = URI.create("http://127.0.0.1:" + PORT);
+    public static final String QUEUE = "Vulnerability Handling";
     static final String CVH_USER = "cvh";
     static final String CVH_PASSWORD = System.getenv().getOrDefault("CVH_TEST_RT_CVH_PASSWORD", "cvh-test-password");
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private RealRt() {}
 
-    static void up() throws Exception {
+    public static void up() throws Exception {
         script("up");
     }
 
-    static void down() throws Exception {
+    public static void down() throws Exception {
         script("down");
     }
 
@@ -41,13 +41,13 @@ final class RealRt {
     }
 
     /** The connector's own account through the auth token .ci/rt.sh made for it. */
-    static RtClient asCvhWithToken() throws java.io.IOException {
+    public static RtClient asCvhWithToken() throws java.io.IOException {
         Path token = Path.of(System.getenv().getOrDefault("CVH_TEST_RT_DIR", "/tmp/cvh-test-rt"), "cvh-token");
         return RtClient.withToken(URL, Files.readString(token).strip(), TIMEOUT);
     }
 
     /** A person: the preseeded superuser. */
-    static RtClient asRoot() {
+    public static RtClient asRoot() {
         return RtClient.withPassword(URL, "root", "password", TIMEOUT);
     }
 

@@ -1,0 +1,197 @@
+package eu.egi.csirt.cvh.routes;
+
+import eu.egi.csirt.cvh.adapter.gocdb.FakeGocdb;
+import eu.egi.csirt.cvh.adapter.rt.RealRt;
+import eu.egi.csirt.cvh.adapter.rt.RtClient;
+import eu.egi.csirt.cvh.adapter.rt.RtTicket;
+import eu.egi.csirt.cvh.support.Folders;
+import eu.egi.csirt.cvh.support.Mailbox;
+import eu.egi.csirt.cvh.support.RouteDriver;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A campaign end to end in virtual time through the real outside systems that run here: RT 5 and
+ * MediaWiki from Debian's packages (started by .ci/rt.sh and .ci/mediawiki.sh), GreenMail for SMTP,
+ * and an HTTP server speaking GOCDB's XML. ALPHA fixes (its RT ticket is resolved with thanks); BETA
+ * never does (final warning in RT, OMB summary, suspension request to the coordinator; GOCDB flips
+ * it to Suspended; the wiki record is read back from MediaWiki; the OMB and COO are told).
+ */
+class EndToEndWithRealSystemsTest {
+
+    static final Path ROOT = Path.of("target/it/end-to-end");
+    static final Path WIKI_DIR = Path.of(System.getenv().getOrDefault("CVH_TEST_MW_DIR", "/tmp/cvh-test-mw"));
+    static final String WIKI_PORT = System.getenv().getOrDefault("CVH_TEST_MW_PORT", "8081");
+    static Mailbox mailbox;
+    static FakeGocdb gocdb;
+    static Main runtime;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Folders.fresh(ROOT);
+        RealRt.up();
+        script("mediawiki.sh", "up");
+        mailbox = new Mailbox(3937);
+        gocdb = new FakeGocdb();
+        Map<String, String> bot = new HashMap<>();
+        for (String line : Files.readAllLines(WIKI_DIR.resolve("bot.env"))) {
+            String[] kv = line.split("=", 2);
+            if (kv.length == 2) bot.put(kv[0].trim(), kv[1].trim());
+        }
+        Properties p = new Properties();
+        p.putAll(Map.ofEntries(
+                Map.entry("app.db.url", "jdbc:hsqldb:mem:end-to-end;hsqldb.tx=mvcc"),
+                Map.entry("app.clock", "virtual:2026-11-24T10:00:00Z"),
+                Map.entry("app.triggers.enabled", "false"),
+                Map.entry("camel.main.routes-reload-enabled", "false"),
+                Map.entry("app.smtp.host", "127.0.0.1"),
+                Map.entry("app.smtp.port", "3937"),
+                Map.entry("app.connectors", "MAIL,RT,WIKI"),
+                Map.entry("app.rt.url", RealRt.URL.toString()),
+                Map.entry("app.rt.user", "cvh"),
+                Map.entry("app.rt.token", Files.readString(Path.of("/tmp/cvh-test-rt/cvh-token")).strip()),
+                Map.entry("app.wiki.api-url", "http://127.0.0.1:" + WIKI_PORT + "/api.php"),
+                Map.entry("app.wiki.user", bot.get("CVH_WIKI_USER")),
+                Map.entry("app.wiki.password", bot.get("CVH_WIKI_PASSWORD")),
+                Map.entry("app.gocdb.url", gocdb.url().toString()),
+                Map.entry("app.advisories.folder", ROOT.resolve("advisories").toString()),
+                Map.entry("app.status.folder", ROOT.resolve("status").toString()),
+                Map.entry("app.decisions.folder", ROOT.resolve("decisions").toString())));
+        runtime = new Main();
+        runtime.setPropertyPlaceholderLocations("file:config/application.properties");
+        runtime.setOverrideProperties(p);
+        runtime.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (runtime != null) runtime.stop();
+            if (mailbox != null) mailbox.stop();
+            if (gocdb != null) gocdb.close();
+        } finally {
+            try {
+                script("mediawiki.sh", "down");
+            } finally {
+                RealRt.down();
+            }
+        }
+    }
+
+    private static void script(String name, String command) throws Exception {
+        Process process = new ProcessBuilder("bash", ".ci/" + name, command).inheritIO().start();
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new AssertionError("`bash .ci/" + name + " " + command + "` failed: this test needs the real server");
+        }
+    }
+
+    private static RtTicket ticketOf(RtClient rt, String site) {
+        List<RtTicket> found = rt.search("Queue = " + RtClient.quote(RealRt.QUEUE) + " AND Subject LIKE "
+                + RtClient.quote("[cvh:EGI-SVG-2026-31337/" + site + "]"));
+        assertThat(found).as("one RT ticket for " + site).hasSize(1);
+        return rt.ticket(found.get(0).id());
+    }
+
+    private static String allText(RtClient rt, long ticket) {
+        StringBuilder s = new StringBuilder();
+        rt.attachments(ticket).forEach(a -> s.append(a.content()).append('\n'));
+        return s.toString();
+    }
+
+    @Test
+    void a_campaign_through_rt_gocdb_the_wiki_and_smtp() throws Exception {
+        RouteDriver run = new RouteDriver(runtime.getCamelContext(), ROOT);
+        ProducerTemplate camel = runtime.getCamelContext().createProducerTemplate();
+        Runnable deliverConnectors = () -> camel.sendBody("direct:outbox-connectors-deliver", null);
+        RtClient rt = RealRt.asRoot();
+
+        run.status("feed-1.csv", "ALPHA-LCG2 wn1.alpha.example.org", "BETA-GRID ce1.beta.example.net");
+        run.drop("advisories", "EGI-SVG-2026-31337.yaml", Files.readString(Path.of("config/samples/advisories/EGI-SVG-2026-31337.yaml")),
+                "advisory-intake");
+        run.tick();
+
+        // SEC03 2.3: two sites, so each is written to, at the addresses GOCDB gives
+        assertThat(mailbox.withSubject("ADVISORY")).hasSize(2);
+        assertThat(mailbox.withSubject("ADVISORY").stream().filter(m -> m.concerns("BETA-GRID")).findFirst().orElseThrow().to())
+                .contains("cert@beta.example.net");
+
+        // SEC03 2.4: the tickets are opened in RT with the site's contacts and the deadline as due date
+        run.runUntil(Instant.parse("2026-11-27T10:00:00Z"));
+        deliverConnectors.run();
+        RtTicket beta = ticketOf(rt, "BETA-GRID");
+        assertThat(beta.requestors()).contains("cert@beta.example.net", "ben@beta.example.net");
+        assertThat(beta.due()).isEqualTo(Instant.parse("2026-12-01T10:00:00Z"));
+        assertThat(allText(rt, beta.id())).contains("FAILURE TO ACT TO RESOLVE THIS PROBLEM WILL LEAD TO SITE SUSPENSION");
+        assertThat(mailbox.withSubject("is vulnerable to")).as("RT, not cvh, mails the ticket to the site").isEmpty();
+
+        // ALPHA fixes; SEC03 2.5: its ticket is resolved with thanks, BETA is reminded in RT
+        run.status("feed-2.csv", "BETA-GRID ce1.beta.example.net");
+        run.runUntil(Instant.parse("2026-11-28T10:00:00Z"));
+        deliverConnectors.run();
+        RtTicket alpha = ticketOf(rt, "ALPHA-LCG2");
+        assertThat(alpha.status()).isEqualTo("resolved");
+        assertThat(allText(rt, alpha.id())).contains("Thank you for addressing this problem");
+        assertThat(allText(rt, beta.id())).contains("Our latest check").doesNotContain("Thank you for addressing");
+
+        // SEC03 2.6, 4.1: final warning (in RT), OMB summary (mail)
+        run.runUntil(Instant.parse("2026-11-30T10:00:00Z"));
+        deliverConnectors.run();
+        assertThat(allText(rt, beta.id())).contains("THIS IS A FINAL REMINDER");
+        assertThat(mailbox.withSubject("OMB summary")).singleElement()
+                .satisfies(m -> assertThat(m.body()).contains("* BETA-GRID (NGI NGI_AA)").doesNotContain("* ALPHA-LCG2"));
+
+        // SEC03 4.2, 4.5: proposed, confirmed, the coordinator asked to suspend in GOCDB
+        run.runUntil(Instant.parse("2026-12-01T10:00:00Z"));
+        run.decision("beta-suspend.yaml", """
+                campaign: EGI-SVG-2026-31337
+                site: BETA-GRID
+                decision: confirm-suspension
+                reason: no response to the advisory, the ticket, the reminders and the final warning
+                """);
+        deliverConnectors.run();
+        assertThat(mailbox.withSubject("PLEASE SUSPEND BETA-GRID")).singleElement().satisfies(m -> {
+            assertThat(m.to()).containsExactly("csirt-coordinator@example.org");
+            assertThat(m.body()).contains("certification status to 'Suspended' in GOCDB").contains("no response to the advisory");
+        });
+        assertThat(mailbox.withSubject("Site suspended")).as("not before GOCDB shows it").isEmpty();
+
+        // the coordinator suspends BETA in the GOCDB portal; cvh sees it, records it on the wiki, tells OMB and COO
+        Instant inPortal = Instant.parse("2026-12-01T11:05:00Z");
+        gocdb.setCertificationStatus("BETA-GRID", "Suspended");
+        gocdb.addStatusChange("BETA-GRID", "Certified", "Suspended", inPortal, "/DC=org/DC=example/CN=Csirt Coordinator",
+                "critical vulnerability CVE-2026-31337");
+        run.clock.set(Instant.parse("2026-12-01T11:10:00Z"));
+        camel.sendBody("direct:gocdb-suspension-check-run", null);
+        camel.sendBody("direct:outbox-mail-deliver", null);
+        deliverConnectors.run();
+        assertThat(mailbox.withSubject("Site suspended")).singleElement().satisfies(m -> {
+            assertThat(m.to()).containsExactly("noc-managers@mailman.egi.eu", "coo@egi.eu");
+            assertThat(m.body()).contains("BETA-GRID (NGI NGI_AA) was suspended at Tuesday 1 December 2026, 11:05 UTC");
+        });
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + WIKI_PORT
+                + "/index.php?title=Underperforming_sites_and_suspensions&action=raw")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("BETA-GRID").contains("2026-12-01T11:05:00Z").contains("CN=Csirt Coordinator")
+                .contains("EGI-SVG-2026-31337");
+        assertThat(ticketOf(rt, "BETA-GRID").status()).as("SDIS-3b: suspend and close the ticket").isEqualTo("resolved");
+    }
+}
