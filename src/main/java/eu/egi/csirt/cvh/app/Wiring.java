@@ -2,6 +2,8 @@ package eu.egi.csirt.cvh.app;
 
 import eu.egi.csirt.cvh.adapter.camel.ConnectorDelivery;
 import eu.egi.csirt.cvh.adapter.camel.InputFiles;
+import eu.egi.csirt.cvh.adapter.camel.RtReplyIntake;
+import eu.egi.csirt.cvh.adapter.rt.RtSource;
 import eu.egi.csirt.cvh.adapter.directory.CsvSiteDirectory;
 import eu.egi.csirt.cvh.adapter.mail.InboundMailStore;
 import eu.egi.csirt.cvh.adapter.mail.OutboxMail;
@@ -54,6 +56,7 @@ public final class Wiring implements AutoCloseable {
     public final ConnectorDelivery connectorDelivery;
     public final InboundMailStore inboundMail;
     public final SuspensionWatch suspensionWatch;
+    public final RtReplyIntake rtReplies;
 
     public Wiring(Settings s) {
         this(s, null);
@@ -91,6 +94,9 @@ public final class Wiring implements AutoCloseable {
                 s.getInt("app.outbox.max-attempts", 12));
         this.inputFiles = new InputFiles(engine, procedures, status, clock);
         this.inboundMail = new InboundMailStore(database, clock);
+        this.rtReplies = new RtReplyIntake(connectedChannels(s.get("app.connectors", "MAIL")).contains(Channel.RT)
+                ? Optional.of(new RtSource(Connectors.rtClient(s), s.get("app.rt.queue", "Vulnerability Handling"), s.require("app.rt.user")))
+                : Optional.empty(), outbox, inboundMail);
         this.connectorDelivery = new ConnectorDelivery(outbox, Connectors.actionConnectors(s), new RetryPolicy(s.getInt("app.outbox.max-attempts", 12)), clock);
         this.mailSender = new ReusingMailSender(s.get("app.smtp.protocol", "smtp"), s.get("app.smtp.host", "localhost"),
                 s.getInt("app.smtp.port", 25), s.get("app.smtp.username", ""), s.get("app.smtp.password", ""),
@@ -109,6 +115,7 @@ public final class Wiring implements AutoCloseable {
         beans.put("connectorDelivery", connectorDelivery);
         beans.put("inboundMail", inboundMail);
         beans.put("suspensionWatch", suspensionWatch);
+        beans.put("rtReplies", rtReplies);
         beans.put("wiring", this);
         return beans;
     }

@@ -19,6 +19,9 @@ public interface Outbox {
 
     Map<String, Integer> countsByChannelAndStatus();
 
+    /** The outside ids (e.g. RT ticket numbers) of delivered actions of this channel and operation in active campaigns. */
+    List<String> deliveredExternalIds(Channel channel, String operation);
+
     /** Delivered (or, for channels without a connector, waiting) actions by channel and kind. */
     Map<String, Integer> countsByChannelAndKind();
 

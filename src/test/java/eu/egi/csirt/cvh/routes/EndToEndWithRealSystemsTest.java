@@ -143,6 +143,11 @@ class EndToEndWithRealSystemsTest {
         assertThat(allText(rt, beta.id())).contains("FAILURE TO ACT TO RESOLVE THIS PROBLEM WILL LEAD TO SITE SUSPENSION");
         assertThat(mailbox.withSubject("is vulnerable to")).as("RT, not cvh, mails the ticket to the site").isEmpty();
 
+        // a site answers in RT: the reply is stored once for inbound processing
+        rt.correspond(beta.id(), "We are on it, the kernel update is planned for Monday.", null);
+        assertThat(camel.requestBody("direct:rt-replies-poll", null, Integer.class)).isEqualTo(1);
+        assertThat(camel.requestBody("direct:rt-replies-poll", null, Integer.class)).as("stored once").isZero();
+
         // ALPHA fixes; SEC03 2.5: its ticket is resolved with thanks, BETA is reminded in RT
         run.status("feed-2.csv", "BETA-GRID ce1.beta.example.net");
         run.runUntil(Instant.parse("2026-11-28T10:00:00Z"));

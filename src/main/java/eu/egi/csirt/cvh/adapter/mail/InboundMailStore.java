@@ -57,8 +57,31 @@ public final class InboundMailStore {
         return store(bytes, messageId, subject, sender, error, source);
     }
 
+    /** A reply that did not come by mail (e.g. RT correspondence), under the caller's stable key. */
+    public boolean storeReply(String dedupKey, String source, String sender, String subject, String text) {
+        return store(dedupKey, text.getBytes(StandardCharsets.UTF_8), null, subject, sender, null, source);
+    }
+
     boolean store(byte[] bytes, String messageId, String subject, String sender, String error, String source) {
         String key = messageId != null && !messageId.isEmpty() ? "message-id:" + messageId : "sha256:" + sha256(bytes);
+        return store(key, bytes, messageId, subject, sender, error, source);
+    }
+
+    /** The highest stored key with this prefix (keys are built so that text order is number order). */
+    public java.util.Optional<String> lastKey(String prefix) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(dedup_key) FROM inbound_message WHERE dedup_key LIKE ?")) {
+                ps.setString(1, prefix + "%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? java.util.Optional.ofNullable(rs.getString(1)) : java.util.Optional.<String>empty();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private boolean store(String key, byte[] bytes, String messageId, String subject, String sender, String error, String source) {
         boolean stored = database.inTransaction(c -> {
             try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM inbound_message WHERE dedup_key = ?")) {
                 exists.setString(1, truncate(key, 1000));

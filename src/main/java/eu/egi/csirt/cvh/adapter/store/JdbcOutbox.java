@@ -59,6 +59,13 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
+    public List<String> deliveredExternalIds(Channel channel, String operation) {
+        return database.inTransaction(c -> query(c, "SELECT DISTINCT o.external_id FROM outbox o JOIN campaign k ON k.id = o.campaign_id"
+                        + " WHERE o.channel = ? AND o.operation = ? AND o.status = 'DELIVERED' AND k.status = 'ACTIVE'"
+                        + " AND o.external_id IS NOT NULL", rs -> rs.getString(1), channel, operation));
+    }
+
+    @Override
     public Map<String, Integer> countsByChannelAndKind() {
         Map<String, Integer> out = new TreeMap<>();
         database.inTransaction(c -> query(c, "SELECT channel, kind, COUNT(*) FROM outbox GROUP BY channel, kind",
