@@ -174,11 +174,49 @@ public final class PakitiFeed {
         } catch (IOException e) {
             throw new IOException(source + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
         }
+        // HttpClient's timeout ends at the headers: a body that stalls would block the poller for ever
+        Watchdog watchdog = new Watchdog(Thread.currentThread(), settings.timeout());
         try (CountingStream in = new CountingStream(response.body())) {
             if (response.statusCode() != 200) {
                 throw new IOException(source + ": HTTP " + response.statusCode());
             }
             parse(source, in, response.headers().firstValueAsLong("Content-Length"), sink);
+        } catch (IOException e) {
+            if (watchdog.fired()) throw new IOException(source + ": no complete answer within " + settings.timeout() + " (stalled or truncated)", e);
+            throw e;
+        } finally {
+            watchdog.stop();
+        }
+    }
+
+    /** Interrupts the reading thread (HttpClient's body stream then fails) when the answer takes too long. */
+    private static final class Watchdog {
+        private static final java.util.concurrent.ScheduledExecutorService TIMER =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "pakiti-feed-watchdog");
+                    t.setDaemon(true);
+                    return t;
+                });
+        private final java.util.concurrent.ScheduledFuture<?> alarm;
+        private boolean done;
+        private boolean fired;
+
+        Watchdog(Thread reader, Duration timeout) {
+            alarm = TIMER.schedule(() -> {
+                synchronized (this) {
+                    if (!done) { fired = true; reader.interrupt(); }
+                }
+            }, timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        synchronized boolean fired() { return fired; }
+
+        void stop() {
+            alarm.cancel(false);
+            synchronized (this) {
+                done = true;
+                if (fired) Thread.interrupted();   // the interrupt was ours: do not leak it to the caller
+            }
         }
     }
 
