@@ -175,7 +175,7 @@ public final class PakitiFeed {
             throw new IOException(source + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
         }
         // HttpClient's timeout ends at the headers: a body that stalls would block the poller for ever
-        Watchdog watchdog = new Watchdog(Thread.currentThread(), settings.timeout());
+        Watchdog watchdog = new Watchdog(Thread.currentThread(), response.body(), settings.timeout());
         try (CountingStream in = new CountingStream(response.body())) {
             if (response.statusCode() != 200) {
                 throw new IOException(source + ": HTTP " + response.statusCode());
@@ -189,7 +189,10 @@ public final class PakitiFeed {
         }
     }
 
-    /** Interrupts the reading thread (HttpClient's body stream then fails) when the answer takes too long. */
+    /**
+     * Closes the body and interrupts the reading thread when the answer takes too long: HttpClient's body stream
+     * ignores a bare interrupt, but fails once it is closed and woken.
+     */
     private static final class Watchdog {
         private static final java.util.concurrent.ScheduledExecutorService TIMER =
                 java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -201,10 +204,17 @@ public final class PakitiFeed {
         private boolean done;
         private boolean fired;
 
-        Watchdog(Thread reader, Duration timeout) {
+        Watchdog(Thread reader, InputStream body, Duration timeout) {
             alarm = TIMER.schedule(() -> {
                 synchronized (this) {
-                    if (!done) { fired = true; reader.interrupt(); }
+                    if (done) return;
+                    fired = true;
+                    try {
+                        body.close();
+                    } catch (IOException e) {
+                        // the interrupt below still ends the read
+                    }
+                    reader.interrupt();
                 }
             }, timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         }

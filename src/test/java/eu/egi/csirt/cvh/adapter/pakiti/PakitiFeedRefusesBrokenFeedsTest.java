@@ -99,7 +99,7 @@ class PakitiFeedRefusesBrokenFeedsTest {
     @Test
     void emptyFeedAfterANonEmptyOneIsRefusedAndChangesNothing() {
         f.server.answer(Answer.csv(HEADER));
-        assertRefusedUnchanged("empty feed while 4 hosts were vulnerable");
+        assertRefusedUnchanged("empty feed while 5 hosts were vulnerable");
     }
 
     @Test
@@ -158,7 +158,9 @@ class PakitiFeedRefusesBrokenFeedsTest {
         assertThat(f.server.authorizations.get(1)).isEqualTo("Basic Y3ZoOnMzY3JldA==");
         // the filter scopes the feed: BETA-GRID is not in it, so it is not touched
         assertThat(f.status.of("BETA-GRID", List.of(CVE)).state()).isEqualTo(Vulnerability.State.VULNERABLE);
-        assertThat(f.status.of("ALPHA-LCG2", List.of(CVE)).state()).isEqualTo(Vulnerability.State.UNREACHED);
+        assertThat(f.status.of("ALPHA-LCG2", List.of(CVE)).vulnerableHosts()).isEqualTo(1);
+        assertThat(f.status.hosts("ALPHA-LCG2", CVE)).extracting(h -> h.host() + (h.vulnerable() ? " vulnerable" : " gone"))
+                .containsExactly("wn001.alpha.example.org vulnerable", "wn002.alpha.example.org gone");
     }
 
     private void assertRefusedUnchanged(String why) {
