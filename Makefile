@@ -3,7 +3,7 @@ MVN ?= mvn -B
 JAR := target/cvh.jar
 JAVA ?= java
 
-.PHONY: run test package plan simulate bench clean deps
+.PHONY: run test package plan simulate bench bench-feed clean deps
 
 run: $(JAR)
 	$(JAVA) -jar $(JAR) run
@@ -29,6 +29,13 @@ bench: $(JAR)
 	$(JAVA) -Xmx256m -jar $(JAR) simulate --sites 100 --seed 1
 	@echo "== simulate 1000 sites =="
 	$(JAVA) -Xmx256m -jar $(JAR) simulate --sites 1000 --seed 1
+
+# a Pakiti feed of FEED_SITES x 10 CVEs x 100 hosts, over HTTP into a file HSQLDB, with -Xmx256m
+FEED_SITES ?= 1000
+bench-feed:
+	$(MVN) -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+	$(JAVA) -Xmx256m -cp target/test-classes:target/classes:$$(cat target/test-classpath.txt) \
+		eu.egi.csirt.cvh.adapter.pakiti.PakitiMillionRowFeedTest $$(mktemp -d) $(FEED_SITES)
 
 deps:
 	$(MVN) -q dependency:resolve dependency:resolve-plugins

@@ -4,7 +4,9 @@ import eu.egi.csirt.cvh.adapter.gocdb.GocdbCertificationCheck;
 import eu.egi.csirt.cvh.adapter.gocdb.GocdbClient;
 import eu.egi.csirt.cvh.adapter.gocdb.GocdbCredentials;
 import eu.egi.csirt.cvh.adapter.gocdb.GocdbSiteDirectory;
+import eu.egi.csirt.cvh.adapter.pakiti.PakitiFeed;
 import eu.egi.csirt.cvh.adapter.rt.RtClient;
+import eu.egi.csirt.cvh.adapter.store.JdbcVulnerabilityStatus;
 import eu.egi.csirt.cvh.adapter.rt.RtConnector;
 import eu.egi.csirt.cvh.adapter.wiki.MediaWikiClient;
 import eu.egi.csirt.cvh.adapter.wiki.WikiConnector;
@@ -55,6 +57,31 @@ final class Connectors {
         String token = s.get("app.rt.token", "");
         return token.isBlank() ? RtClient.withPassword(url, s.require("app.rt.user"), s.get("app.rt.password", ""), timeout)
                 : RtClient.withToken(url, token, timeout);
+    }
+
+    /** Pakiti's hosts.php (or a local file) polled for vulnerable hosts, when app.pakiti.url is set. */
+    static Optional<PakitiFeed> pakiti(Settings s, JdbcVulnerabilityStatus status, Clock clock) {
+        String url = s.get("app.pakiti.url", "");
+        if (url.isBlank()) {
+            return Optional.empty();
+        }
+        URI uri = url.startsWith("file:") && !url.startsWith("file:/")
+                ? Path.of(url.substring("file:".length())).toAbsolutePath().toUri() : URI.create(url);
+        PakitiFeed.Settings settings = PakitiFeed.Settings.of(uri)
+                .withFilters(s.get("app.pakiti.tag", "EGI-Critical"), s.get("app.pakiti.cve-name", ""),
+                        s.get("app.pakiti.host-group", ""), s.get("app.pakiti.activity", ""))
+                .withReportQuery(s.getBoolean("app.pakiti.report-query", false))
+                .withPakitiZone(java.time.ZoneId.of(s.get("app.pakiti.zone", "UTC")))
+                .withTimeout(Duration.ofMinutes(s.getInt("app.pakiti.timeout-minutes", 5)));
+        if (!s.get("app.pakiti.user", "").isBlank()) {
+            settings = settings.withBasicAuth(s.get("app.pakiti.user", ""), s.get("app.pakiti.password", ""));
+        }
+        if (!s.get("app.pakiti.keystore", "").isBlank()) {
+            String truststore = s.get("app.pakiti.truststore", "");
+            settings = settings.withClientCertificate(Path.of(s.get("app.pakiti.keystore", "")), s.get("app.pakiti.keystore-password", ""),
+                    truststore.isBlank() ? null : Path.of(truststore), s.get("app.pakiti.truststore-password", ""));
+        }
+        return Optional.of(new PakitiFeed(settings, status, clock));
     }
 
     /** The connectors for the channels named in app.connectors (MAIL is the SMTP route's). */

@@ -60,7 +60,8 @@ public final class RunCommand implements Callable<Integer> {
         return String.join(System.lineSeparator(),
                 "cvh is starting (database " + s.get("app.db.url", "?") + ")",
                 "  drop advisories (YAML) in  " + s.get("app.advisories.folder", "data/advisories"),
-                "  drop Pakiti CSV feeds in   " + s.get("app.status.folder", "data/status"),
+                "  Pakiti                     " + s.get("app.pakiti.url", "(not polled)") + " every "
+                        + s.getInt("app.pakiti.poll-millis", 900000) / 60000 + " min; CSV snapshots may also be dropped in " + s.get("app.status.folder", "data/status"),
                 "  drop decisions (YAML) in   " + s.get("app.decisions.folder", "data/decisions"),
                 "  site contacts              " + s.get("app.directory.file", "data/sites.csv"),
                 "  mail out                   " + s.get("app.smtp.protocol", "smtp") + "://" + s.get("app.smtp.host", "?") + ":" + s.get("app.smtp.port", "?")
@@ -77,7 +78,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         Files.createDirectories(data);
         copy(samples.resolve("sites.csv"), Path.of(s.get("app.directory.file", "data/sites.csv")));
-        copyFolder(samples.resolve("status"), Path.of(s.get("app.status.folder", "data/status")));
+        copyFolder(samples.resolve("pakiti"), Path.of(s.get("app.data.folder", "data")).resolve("pakiti"));
+        Files.createDirectories(Path.of(s.get("app.status.folder", "data/status")));
         copyFolder(samples.resolve("advisories"), Path.of(s.get("app.advisories.folder", "data/advisories")));
         Files.createDirectories(Path.of(s.get("app.decisions.folder", "data/decisions")));
         System.out.println("first run: sample sites, Pakiti feed and advisory copied from " + samples + " to " + data);

@@ -57,6 +57,7 @@ public final class Wiring implements AutoCloseable {
     public final InboundMailStore inboundMail;
     public final SuspensionWatch suspensionWatch;
     public final RtReplyIntake rtReplies;
+    public final PakitiPoll pakiti;
 
     public Wiring(Settings s) {
         this(s, null);
@@ -94,6 +95,7 @@ public final class Wiring implements AutoCloseable {
                 s.getInt("app.outbox.max-attempts", 12));
         this.inputFiles = new InputFiles(engine, procedures, status, clock);
         this.inboundMail = new InboundMailStore(database, clock);
+        this.pakiti = new PakitiPoll(Connectors.pakiti(s, status, clock));
         this.rtReplies = new RtReplyIntake(connectedChannels(s.get("app.connectors", "MAIL")).contains(Channel.RT)
                 ? Optional.of(new RtSource(Connectors.rtClient(s), s.get("app.rt.queue", "Vulnerability Handling"), s.require("app.rt.user")))
                 : Optional.empty(), outbox, inboundMail);
@@ -116,6 +118,7 @@ public final class Wiring implements AutoCloseable {
         beans.put("inboundMail", inboundMail);
         beans.put("suspensionWatch", suspensionWatch);
         beans.put("rtReplies", rtReplies);
+        beans.put("pakiti", pakiti);
         beans.put("wiring", this);
         return beans;
     }
