@@ -133,5 +133,18 @@ class BadInputIsQuarantinedTest {
         // an emptied feed while sites are vulnerable is refused, never "all fixed"
         run.drop("status", "empty.csv", "tag,cve,site,host,os,arch,last_report\n", "status-intake");
         assertThat(error("status", "empty.csv")).contains("refused");
+
+        // seed 002 step 1: the officer marks a false positive; from then on the site is not counted vulnerable
+        var status = context.getRegistry().lookupByNameAndType("wiring", eu.egi.csirt.cvh.app.Wiring.class).status;
+        assertThat(status.vulnerableSites(java.util.List.of("CVE-2026-31337"))).contains("ALPHA-LCG2");
+        run.decision("alpha-false-positive.yaml", """
+                decision: false-positive
+                site: ALPHA-LCG2
+                cve: CVE-2026-31337
+                reason: the kernel is a vendor build with the fix back-ported; Pakiti cannot see it
+                actor: jane.officer
+                """);
+        assertThat(status.vulnerableSites(java.util.List.of("CVE-2026-31337"))).doesNotContain("ALPHA-LCG2");
+        assertThat(Files.exists(ROOT.resolve("decisions/error/alpha-false-positive.yaml"))).isFalse();
     }
 }

@@ -1,6 +1,7 @@
 package eu.egi.csirt.cvh.routes;
 
 import eu.egi.csirt.cvh.adapter.gocdb.FakeGocdb;
+import eu.egi.csirt.cvh.adapter.pakiti.PakitiTestServer;
 import eu.egi.csirt.cvh.adapter.rt.RealRt;
 import eu.egi.csirt.cvh.adapter.rt.RtClient;
 import eu.egi.csirt.cvh.adapter.rt.RtTicket;
@@ -31,17 +32,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A campaign end to end in virtual time through the real outside systems that run here: RT 5 and
  * MediaWiki from Debian's packages (started by .ci/rt.sh and .ci/mediawiki.sh), GreenMail for SMTP,
- * and an HTTP server speaking GOCDB's XML. ALPHA fixes (its RT ticket is resolved with thanks); BETA
+ * and HTTP servers speaking GOCDB's XML and Pakiti's CSV. ALPHA fixes (its RT ticket is resolved with thanks); BETA
  * never does (final warning in RT, OMB summary, suspension request to the coordinator; GOCDB flips
  * it to Suspended; the wiki record is read back from MediaWiki; the OMB and COO are told).
  */
 class EndToEndWithRealSystemsTest {
+    // HTTP servers in the test speak GOCDB's XML and Pakiti's CSV (they cannot run here)
 
     static final Path ROOT = Path.of("target/it/end-to-end");
+    static final String HEADER = "tag,cve,site,host,os,arch,last_report\n";
     static final Path WIKI_DIR = Path.of(System.getenv().getOrDefault("CVH_TEST_MW_DIR", "/tmp/cvh-test-mw"));
     static final String WIKI_PORT = System.getenv().getOrDefault("CVH_TEST_MW_PORT", "8081");
     static Mailbox mailbox;
     static FakeGocdb gocdb;
+    static PakitiTestServer pakiti;
     static Main runtime;
 
     @BeforeAll
@@ -51,6 +55,7 @@ class EndToEndWithRealSystemsTest {
         script("mediawiki.sh", "up");
         mailbox = new Mailbox(3937);
         gocdb = new FakeGocdb();
+        pakiti = new PakitiTestServer();
         Map<String, String> bot = new HashMap<>();
         for (String line : Files.readAllLines(WIKI_DIR.resolve("bot.env"))) {
             String[] kv = line.split("=", 2);
@@ -72,6 +77,7 @@ class EndToEndWithRealSystemsTest {
                 Map.entry("app.wiki.user", bot.get("CVH_WIKI_USER")),
                 Map.entry("app.wiki.password", bot.get("CVH_WIKI_PASSWORD")),
                 Map.entry("app.gocdb.url", gocdb.url().toString()),
+                Map.entry("app.pakiti.url", pakiti.url().toString()),
                 Map.entry("app.advisories.folder", ROOT.resolve("advisories").toString()),
                 Map.entry("app.status.folder", ROOT.resolve("status").toString()),
                 Map.entry("app.decisions.folder", ROOT.resolve("decisions").toString())));
@@ -87,6 +93,7 @@ class EndToEndWithRealSystemsTest {
             if (runtime != null) runtime.stop();
             if (mailbox != null) mailbox.stop();
             if (gocdb != null) gocdb.close();
+            if (pakiti != null) pakiti.close();
         } finally {
             try {
                 script("mediawiki.sh", "down");
@@ -124,7 +131,10 @@ class EndToEndWithRealSystemsTest {
         Runnable deliverConnectors = () -> camel.sendBody("direct:outbox-connectors-deliver", null);
         RtClient rt = RealRt.asRoot();
 
-        run.status("feed-1.csv", "ALPHA-LCG2 wn1.alpha.example.org", "BETA-GRID ce1.beta.example.net");
+        pakiti.answer(PakitiTestServer.Answer.csv(HEADER
+                + "EGI-Critical,CVE-2026-31337,ALPHA-LCG2,wn1.alpha.example.org,\"AlmaLinux 9.6, kernel 5.14\",x86_64,\"2026-11-24 06:13:55\"\n"
+                + "EGI-Critical,CVE-2026-31337,BETA-GRID,ce1.beta.example.net,\"Rocky Linux 8.10\",x86_64,\"2026-11-23 22:40:10\"\n"));
+        assertThat(camel.requestBody("direct:pakiti-poll-run", null, String.class)).contains("accepted");
         run.drop("advisories", "EGI-SVG-2026-31337.yaml", Files.readString(Path.of("config/samples/advisories/EGI-SVG-2026-31337.yaml")),
                 "advisory-intake");
         run.tick();
@@ -149,7 +159,11 @@ class EndToEndWithRealSystemsTest {
         assertThat(camel.requestBody("direct:rt-replies-poll", null, Integer.class)).as("stored once").isZero();
 
         // ALPHA fixes; SEC03 2.5: its ticket is resolved with thanks, BETA is reminded in RT
-        run.status("feed-2.csv", "BETA-GRID ce1.beta.example.net");
+        // Pakiti: ALPHA's node reported again (listed only for an unrelated CVE), so it is fixed, not unreached
+        pakiti.answer(PakitiTestServer.Answer.csv(HEADER
+                + "EGI-Critical,CVE-2026-31337,BETA-GRID,ce1.beta.example.net,\"Rocky Linux 8.10\",x86_64,\"2026-11-27 22:40:10\"\n"
+                + "EGI-Critical,CVE-2026-77777,ALPHA-LCG2,wn1.alpha.example.org,\"AlmaLinux 9.6\",x86_64,\"2026-11-27 23:00:00\"\n"));
+        assertThat(camel.requestBody("direct:pakiti-poll-run", null, String.class)).contains("accepted");
         run.runUntil(Instant.parse("2026-11-28T10:00:00Z"));
         deliverConnectors.run();
         RtTicket alpha = ticketOf(rt, "ALPHA-LCG2");

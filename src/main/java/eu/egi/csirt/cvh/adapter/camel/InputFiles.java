@@ -66,7 +66,18 @@ public final class InputFiles {
 
     /** A decision by the officer, the OMB, the COO or a ROD (until the console exists). */
     public String decision(String fileName, String content) {
-        String outcome = engine.decide(DecisionYamlReader.read(fileName, new StringReader(content)));
+        Object parsed = DecisionYamlReader.readAny(fileName, new StringReader(content));
+        String outcome;
+        if (parsed instanceof DecisionYamlReader.FalsePositive fp) {
+            if (fp.host() == null) {
+                status.markSiteFalsePositive(fp.site(), fp.cve(), fp.reason(), fp.actor(), clock.instant());
+            } else {
+                status.markFalsePositive(fp.site(), fp.cve(), fp.host(), fp.reason(), fp.actor(), clock.instant());
+            }
+            outcome = "false positive recorded: " + fp.site() + " " + fp.cve() + (fp.host() == null ? "" : " host " + fp.host());
+        } else {
+            outcome = engine.decide((eu.egi.csirt.cvh.domain.engine.Decision) parsed);
+        }
         LOG.log(System.Logger.Level.INFO, fileName + ": " + outcome);
         return outcome;
     }

@@ -27,7 +27,24 @@ import static eu.egi.csirt.cvh.adapter.procedure.YamlTree.req;
 public final class DecisionYamlReader {
 
     private static final Set<String> KEYS = Set.of("campaign", "site", "decision", "new-deadline", "by", "reason",
-            "actor", "intent", "text");
+            "actor", "intent", "text", "cve", "host");
+
+    /** Seed 002 step 1: a host, or a whole site x CVE, that Pakiti reports but is not vulnerable. */
+    public record FalsePositive(String site, String cve, String host, String reason, String actor) {}
+
+    /** A false positive (monitoring data), or else a decision for the engine. */
+    public static Object readAny(String file, Reader reader) {
+        String text = new java.io.BufferedReader(reader).lines().collect(java.util.stream.Collectors.joining("\n"));
+        YamlTree root = YamlTree.parse(file, new java.io.StringReader(text));
+        Map<String, YamlTree> m = root.mapping(KEYS);
+        if (!"false-positive".equals(req(root, m, "decision").scalar())) {
+            return read(file, new java.io.StringReader(text));
+        }
+        return new FalsePositive(req(root, m, "site").scalar(), req(root, m, "cve").scalar(),
+                opt(m, "host").map(YamlTree::scalar).orElse(null),
+                requireReason(root, opt(m, "reason").map(YamlTree::scalar).orElse("")),
+                opt(m, "actor").map(YamlTree::scalar).orElse("decision file " + file));
+    }
 
     private DecisionYamlReader() {}
 

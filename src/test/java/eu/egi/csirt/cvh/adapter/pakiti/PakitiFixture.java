@@ -14,7 +14,7 @@ import java.util.List;
 
 /** The real store on in-memory HSQLDB, a Pakiti test server, and a feed polling it, in virtual time. */
 final class PakitiFixture implements AutoCloseable {
-    static final Path SAMPLE = Path.of("/work/shared/samples/pakiti/hosts-EGI-Critical.csv");
+    static final Path SAMPLE = Path.of("config/samples/pakiti/hosts-EGI-Critical.csv");   // a copy of the shared sample
     static final String HEADER = "tag,cve,site,host,os,arch,last_report\n";
     static final String CVE = "CVE-2026-31337";
 
@@ -27,13 +27,7 @@ final class PakitiFixture implements AutoCloseable {
     PakitiFixture() throws IOException {}
 
     static String sample() throws IOException {
-        // the shared sample when present, else the same five rows (keeps the test runnable on a fresh clone)
-        return Files.exists(SAMPLE) ? Files.readString(SAMPLE, StandardCharsets.UTF_8) : HEADER
-                + "EGI-Critical,CVE-2026-31337,ALPHA-LCG2,wn001.alpha.example.org,\"AlmaLinux 9.6\",x86_64,\"2026-11-24 06:13:55\"\n"
-                + "EGI-Critical,CVE-2026-31337,ALPHA-LCG2,wn002.alpha.example.org,\"AlmaLinux 9.6\",x86_64,\"2026-11-24 06:14:02\"\n"
-                + "EGI-Critical,CVE-2026-31337,BETA-GRID,ce01.beta.example.net,\"Rocky Linux 8.10\",x86_64,\"2026-11-23 22:40:10\"\n"
-                + "EGI-Critical,CVE-2026-31337,DELTA-T2,se01.delta.example.com,\"Ubuntu 24.04.3 LTS\",x86_64,\"2026-11-20 03:01:44\"\n"
-                + "EGI-Critical,CVE-2026-40001,GAMMA-CLOUD,hv07.gamma.example.com,\"AlmaLinux 9.6\",x86_64,\"2026-11-24 05:55:00\"\n";
+        return Files.readString(SAMPLE, StandardCharsets.UTF_8);
     }
 
     static String row(String cve, String site, String host, String lastReport) {

@@ -14,11 +14,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
 /** A Pakiti {@code api/hosts.php} on a free loopback port; what it answers is set by each test. */
-final class PakitiTestServer implements AutoCloseable {
+public final class PakitiTestServer implements AutoCloseable {
 
     /** One answer: status, body, and optionally a Content-Length that the body does not reach (a cut connection). */
-    record Answer(int status, byte[] body, long declaredLength, CountDownLatch holdHeaders) {
-        static Answer csv(String text) {
+    public record Answer(int status, byte[] body, long declaredLength, CountDownLatch holdHeaders) {
+        public static Answer csv(String text) {
             byte[] b = text.getBytes(StandardCharsets.UTF_8);
             return new Answer(200, b, b.length, null);
         }
@@ -43,7 +43,7 @@ final class PakitiTestServer implements AutoCloseable {
     final List<URI> requests = new CopyOnWriteArrayList<>();
     final List<String> authorizations = new CopyOnWriteArrayList<>();
 
-    PakitiTestServer() throws IOException {
+    public PakitiTestServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/pakiti/api/hosts.php", exchange -> {
             requests.add(exchange.getRequestURI());
@@ -67,9 +67,9 @@ final class PakitiTestServer implements AutoCloseable {
         server.start();
     }
 
-    void answer(Answer a) { answer = () -> a; }
+    public void answer(Answer a) { answer = () -> a; }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/pakiti/api/hosts.php");
     }
 
