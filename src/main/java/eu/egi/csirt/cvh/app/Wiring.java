@@ -3,6 +3,8 @@ package eu.egi.csirt.cvh.app;
 import eu.egi.csirt.cvh.adapter.camel.ConnectorDelivery;
 import eu.egi.csirt.cvh.adapter.camel.InputFiles;
 import eu.egi.csirt.cvh.adapter.camel.RtReplyIntake;
+import eu.egi.csirt.cvh.adapter.camel.RtTicketIntake;
+import eu.egi.csirt.cvh.adapter.rt.RtClient;
 import eu.egi.csirt.cvh.adapter.rt.RtSource;
 import eu.egi.csirt.cvh.adapter.directory.CsvSiteDirectory;
 import eu.egi.csirt.cvh.adapter.mail.InboundMailStore;
@@ -57,6 +59,7 @@ public final class Wiring implements AutoCloseable {
     public final InboundMailStore inboundMail;
     public final SuspensionWatch suspensionWatch;
     public final RtReplyIntake rtReplies;
+    public final RtTicketIntake rtTickets;
     public final PakitiPoll pakiti;
 
     public Wiring(Settings s) {
@@ -96,9 +99,12 @@ public final class Wiring implements AutoCloseable {
         this.inputFiles = new InputFiles(engine, procedures, status, clock);
         this.inboundMail = new InboundMailStore(database, clock);
         this.pakiti = new PakitiPoll(Connectors.pakiti(s, status, clock));
-        this.rtReplies = new RtReplyIntake(connectedChannels(s.get("app.connectors", "MAIL")).contains(Channel.RT)
-                ? Optional.of(new RtSource(Connectors.rtClient(s), s.get("app.rt.queue", "Vulnerability Handling"), s.require("app.rt.user")))
-                : Optional.empty(), outbox, inboundMail);
+        boolean rt = connectedChannels(s.get("app.connectors", "MAIL")).contains(Channel.RT);
+        Optional<RtClient> rtClient = rt ? Optional.of(Connectors.rtClient(s)) : Optional.empty();
+        Optional<RtSource> rtSource = rtClient.map(c -> new RtSource(c, s.get("app.rt.queue", "Vulnerability Handling"), s.require("app.rt.user")));
+        this.rtReplies = new RtReplyIntake(rtSource, outbox, inboundMail);
+        this.rtTickets = new RtTicketIntake(rtSource, rtClient, s.get("app.rt.site-custom-field", ""), directory, engine, inboundMail,
+                s.get("app.rt.people-tickets-procedure", "sdis-ticket"));
         this.connectorDelivery = new ConnectorDelivery(outbox, Connectors.actionConnectors(s), new RetryPolicy(s.getInt("app.outbox.max-attempts", 12)), clock);
         this.mailSender = new ReusingMailSender(s.get("app.smtp.protocol", "smtp"), s.get("app.smtp.host", "localhost"),
                 s.getInt("app.smtp.port", 25), s.get("app.smtp.username", ""), s.get("app.smtp.password", ""),
@@ -118,6 +124,7 @@ public final class Wiring implements AutoCloseable {
         beans.put("inboundMail", inboundMail);
         beans.put("suspensionWatch", suspensionWatch);
         beans.put("rtReplies", rtReplies);
+        beans.put("rtTickets", rtTickets);
         beans.put("pakiti", pakiti);
         beans.put("wiring", this);
         return beans;

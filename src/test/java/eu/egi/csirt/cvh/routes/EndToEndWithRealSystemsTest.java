@@ -212,5 +212,24 @@ class EndToEndWithRealSystemsTest {
         assertThat(page.body()).contains("BETA-GRID").contains("2026-12-01T11:05:00Z").contains("CN=Csirt Coordinator")
                 .contains("EGI-SVG-2026-31337");
         assertThat(ticketOf(rt, "BETA-GRID").status()).as("SDIS-3b: suspend and close the ticket").isEqualTo("resolved");
+
+        // SDIS step 1: the incident response team opens a ticket by hand; cvh puts it under the SDIS procedure
+        // and adopts it (no second ticket)
+        long byHand = rt.createTicket(new eu.egi.csirt.cvh.adapter.rt.NewTicket(RealRt.QUEUE,
+                "CVE-2026-55555: vulnerable kernel at DELTA-T2", List.of("security@delta.example.com"), List.of(),
+                Instant.parse("2026-12-04T11:10:00Z"), "Please update the kernel on se01.", Map.of()));
+        camel.sendBody("direct:rt-tickets-poll", null);
+        deliverConnectors.run();
+        var wiring = runtime.getCamelContext().getRegistry().lookupByNameAndType("wiring", eu.egi.csirt.cvh.app.Wiring.class);
+        java.util.Optional<eu.egi.csirt.cvh.domain.campaign.Campaign> sdis = wiring.store.inTransaction(tx -> tx.campaign("RT-" + byHand));
+        assertThat(sdis).hasValueSatisfying(c -> {
+            assertThat(c.procedureId()).isEqualTo("sdis-ticket");
+            assertThat(c.cves()).containsExactly("CVE-2026-55555");
+        });
+        List<RtTicket> adopted = rt.search("Subject LIKE " + RtClient.quote("[cvh:RT-" + byHand + "/DELTA-T2]"));
+        assertThat(adopted).extracting(RtTicket::id).containsExactly(byHand);
+        camel.sendBody("direct:rt-tickets-poll", null);
+        List<eu.egi.csirt.cvh.domain.campaign.Campaign> all = wiring.store.inTransaction(tx -> tx.campaigns());
+        assertThat(all.stream().filter(c -> c.id().startsWith("RT-"))).hasSize(1);
     }
 }

@@ -103,6 +103,10 @@ public final class RtClient {
         update(ticketId, json.createObjectNode().put("Status", status));
     }
 
+    public void setSubject(long ticketId, String subject) {
+        update(ticketId, json.createObjectNode().put("Subject", subject));
+    }
+
     public void setDue(long ticketId, Instant due) {
         update(ticketId, json.createObjectNode().put("Due", RT_DATE.format(due)));
     }

@@ -85,7 +85,8 @@ public final class RtConnector implements ActionConnector {
         return found;
     }
 
-    static String subjectTag(String ticketKey) {
+    /** How a case's stable ticket key appears in its ticket's subject (also used to adopt a person's ticket). */
+    public static String subjectTag(String ticketKey) {
         return "[cvh:" + ticketKey + "]";
     }
 
