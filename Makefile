@@ -29,6 +29,8 @@ bench: $(JAR)
 	$(JAVA) -Xmx256m -jar $(JAR) simulate --sites 100 --seed 1
 	@echo "== simulate 1000 sites =="
 	$(JAVA) -Xmx256m -jar $(JAR) simulate --sites 1000 --seed 1
+	@echo "== Pakiti feed: $(FEED_SITES) sites x 10 CVEs x 100 hosts =="
+	$(MAKE) --no-print-directory bench-feed
 
 # a Pakiti feed of FEED_SITES x 10 CVEs x 100 hosts, over HTTP into a file HSQLDB, with -Xmx256m
 FEED_SITES ?= 1000

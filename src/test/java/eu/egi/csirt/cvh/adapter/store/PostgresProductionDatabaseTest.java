@@ -72,6 +72,29 @@ class PostgresProductionDatabaseTest {
     }
 
     @Test
+    void a_pakiti_feed_is_applied_per_host_and_tells_fixed_from_unreached_on_postgresql(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (EngineFixture f = new EngineFixture(Instant.parse("2026-11-24T10:00:00Z"), SERVER + DB, "postgres")) {
+            java.nio.file.Path csv = dir.resolve("hosts.csv");
+            var feed = new eu.egi.csirt.cvh.adapter.pakiti.PakitiFeed(eu.egi.csirt.cvh.adapter.pakiti.PakitiFeed.Settings.of(csv.toUri()),
+                    f.status, f.clock);
+            String header = "tag,cve,site,host,os,arch,last_report\n";
+            java.nio.file.Files.writeString(csv, header
+                    + "EGI-Critical,CVE-2026-31337,ALPHA,wn1,\"Alma, 9\",x86_64,\"2026-11-24 06:00:00\"\n"
+                    + "EGI-Critical,CVE-2026-31337,BETA,ce1,\"Alma, 9\",x86_64,\"2026-11-24 06:00:00\"\n");
+            assertThat(feed.poll().accepted()).isTrue();
+            java.nio.file.Files.writeString(csv, header
+                    + "EGI-Critical,CVE-2026-88888,ALPHA,wn1,\"Alma, 9\",x86_64,\"2026-11-25 06:00:00\"\n");
+            assertThat(feed.poll().accepted()).isTrue();
+            var cves = java.util.List.of("CVE-2026-31337");
+            assertThat(f.status.of("ALPHA", cves).state()).isEqualTo(eu.egi.csirt.cvh.domain.campaign.Vulnerability.State.FIXED);
+            assertThat(f.status.of("BETA", cves).state()).isEqualTo(eu.egi.csirt.cvh.domain.campaign.Vulnerability.State.UNREACHED);
+            java.nio.file.Files.writeString(csv, header);
+            assertThat(feed.poll().accepted()).as("empty while ALPHA is vulnerable to another CVE: refused").isFalse();
+        }
+    }
+
+    @Test
     void inbound_mail_is_stored_raw_once_in_postgresql_bytea() throws Exception {
         try (EngineFixture f = new EngineFixture(Instant.parse("2026-11-24T10:00:00Z"), SERVER + DB, "postgres")) {
             var store = new eu.egi.csirt.cvh.adapter.mail.InboundMailStore(f.database, f.clock);
