@@ -70,7 +70,7 @@ public final class RtTicketIntake {
                 LOG.log(System.Logger.Level.INFO, outcome);
                 adopted++;
             }
-            seen.storeReply(PREFIX + String.format("%015d", ticket.id()), "rt:ticket/" + ticket.id(), ticket.creator(),
+            seen.storeSeen(PREFIX + String.format("%015d", ticket.id()), "rt:ticket/" + ticket.id(), ticket.creator(),
                     ticket.subject(), outcome);
         }
         return adopted;

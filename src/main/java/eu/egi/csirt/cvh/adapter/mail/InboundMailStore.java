@@ -59,12 +59,17 @@ public final class InboundMailStore {
 
     /** A reply that did not come by mail (e.g. RT correspondence), under the caller's stable key. */
     public boolean storeReply(String dedupKey, String source, String sender, String subject, String text) {
-        return store(dedupKey, text.getBytes(StandardCharsets.UTF_8), null, subject, sender, null, source);
+        return store(dedupKey, text.getBytes(StandardCharsets.UTF_8), null, subject, sender, null, source, "NEW");
+    }
+
+    /** Something seen once that is not a reply (e.g. a ticket a person opened): kept, never processed as a reply. */
+    public boolean storeSeen(String dedupKey, String source, String sender, String subject, String text) {
+        return store(dedupKey, text.getBytes(StandardCharsets.UTF_8), null, subject, sender, null, source, "SEEN");
     }
 
     boolean store(byte[] bytes, String messageId, String subject, String sender, String error, String source) {
         String key = messageId != null && !messageId.isEmpty() ? "message-id:" + messageId : "sha256:" + sha256(bytes);
-        return store(key, bytes, messageId, subject, sender, error, source);
+        return store(key, bytes, messageId, subject, sender, error, source, error == null ? "NEW" : "MALFORMED");
     }
 
     /** The highest stored key with this prefix (keys are built so that text order is number order). */
@@ -81,7 +86,8 @@ public final class InboundMailStore {
         });
     }
 
-    private boolean store(String key, byte[] bytes, String messageId, String subject, String sender, String error, String source) {
+    private boolean store(String key, byte[] bytes, String messageId, String subject, String sender, String error, String source,
+                          String status) {
         boolean stored = database.inTransaction(c -> {
             try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM inbound_message WHERE dedup_key = ?")) {
                 exists.setString(1, truncate(key, 1000));
@@ -98,7 +104,7 @@ public final class InboundMailStore {
                     ps.setString(6, truncate(sender, 1000));
                     ps.setLong(7, bytes.length);
                     ps.setBytes(8, bytes);
-                    ps.setString(9, error == null ? "NEW" : "MALFORMED");
+                    ps.setString(9, status);
                     ps.setString(10, truncate(error, 4000));
                     ps.executeUpdate();
                 }
