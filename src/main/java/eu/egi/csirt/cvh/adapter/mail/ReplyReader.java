@@ -41,9 +41,18 @@ public final class ReplyReader {
         return new Reply(headers, subject, text(m), report);
     }
 
+    /** HTML as text, without the quoted earlier mail (blockquote, Gmail/Thunderbird/Outlook quote blocks). */
+    static String htmlText(String html) {
+        var doc = Jsoup.parse(html);
+        doc.select("blockquote, .gmail_quote, .moz-cite-prefix, #divRplyFwdMsg, #appendonsend").remove();
+        doc.select("br").after("\n");
+        doc.select("p, div").after("\n");
+        return doc.wholeText();
+    }
+
     private static String text(Part part) throws MessagingException, IOException {
         if (part.isMimeType("text/plain")) return String.valueOf(part.getContent());
-        if (part.isMimeType("text/html")) return Jsoup.parse(String.valueOf(part.getContent())).wholeText();
+        if (part.isMimeType("text/html")) return htmlText(String.valueOf(part.getContent()));
         if (part.isMimeType("multipart/*")) {
             Multipart mp = (Multipart) part.getContent();
             String html = null;
@@ -51,7 +60,7 @@ public final class ReplyReader {
                 BodyPart b = mp.getBodyPart(i);
                 if (Part.ATTACHMENT.equalsIgnoreCase(b.getDisposition())) continue;
                 if (b.isMimeType("text/plain")) return String.valueOf(b.getContent());
-                if (b.isMimeType("text/html") && html == null) html = Jsoup.parse(String.valueOf(b.getContent())).wholeText();
+                if (b.isMimeType("text/html") && html == null) html = htmlText(String.valueOf(b.getContent()));
                 if (b.isMimeType("multipart/*")) {
                     String inner = text(b);
                     if (!inner.isBlank()) return inner;

@@ -29,11 +29,15 @@ public final class PhraseFile {
             List<ReplyIntent> order = req(root, m, "order").sequence().stream().map(t -> t.as("intent", ReplyIntent::parse)).toList();
             Map<ReplyIntent, List<String>> byIntent = new EnumMap<>(ReplyIntent.class);
             YamlTree intents = req(root, m, "intents");
-            intents.mapping(Set.of("fixed", "mitigated", "not-vulnerable", "needs-help", "needs-time", "acknowledged"))
-                    .forEach((name, list) -> byIntent.put(ReplyIntent.parse(name), strings(list)));
+            List<String> shortAcks = new java.util.ArrayList<>();
+            intents.mapping(Set.of("fixed", "mitigated", "not-vulnerable", "needs-help", "needs-time", "acknowledged",
+                    "short-acknowledgements")).forEach((name, list) -> {
+                if (name.equals("short-acknowledgements")) shortAcks.addAll(strings(list));
+                else byIntent.put(ReplyIntent.parse(name), strings(list));
+            });
             return new ReplyClassifier.Phrases(order, byIntent, strings(req(root, m, "auto-reply-subjects")),
                     strings(req(root, m, "bounce-senders")), strings(req(root, m, "bounce-subjects")),
-                    strings(req(root, m, "future-markers")));
+                    strings(req(root, m, "future-markers")), shortAcks);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

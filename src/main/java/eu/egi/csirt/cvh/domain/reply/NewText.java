@@ -33,6 +33,8 @@ public final class NewText {
             String line = lines.get(i);
             String trimmed = line.strip();
             if (trimmed.equals("--") || trimmed.equals("-- ") || line.equals("-- ")) break;          // signature
+            // "On … wrote:" introduces "> " lines, which are skipped: text after them (bottom-posting) is kept
+            if (QUOTE_STARTS.get(0).matcher(line).find()) continue;
             if (startsQuote(lines, i)) break;
             if (DISCLAIMERS.stream().anyMatch(p -> p.matcher(line).find())) break;
             if (trimmed.startsWith(">")) continue;

@@ -21,7 +21,8 @@ public final class ReplyClassifier {
 
     /** @param order intents in the order they win when several match; phrases per intent, any language */
     public record Phrases(List<ReplyIntent> order, Map<ReplyIntent, List<String>> byIntent, List<String> autoReplySubjects,
-                          List<String> bounceSenders, List<String> bounceSubjects, List<String> futureMarkers) {}
+                          List<String> bounceSenders, List<String> bounceSubjects, List<String> futureMarkers,
+                          List<String> shortAcknowledgements) {}
 
     public ReplyClassifier(Phrases phrases) {
         Map<ReplyIntent, List<String>> normalised = new EnumMap<>(ReplyIntent.class);
@@ -29,7 +30,8 @@ public final class ReplyClassifier {
         this.phrases = new Phrases(phrases.order(), normalised, phrases.autoReplySubjects().stream().map(ReplyClassifier::normalise).toList(),
                 phrases.bounceSenders().stream().map(ReplyClassifier::normalise).toList(),
                 phrases.bounceSubjects().stream().map(ReplyClassifier::normalise).toList(),
-                phrases.futureMarkers().stream().map(ReplyClassifier::normalise).toList());
+                phrases.futureMarkers().stream().map(ReplyClassifier::normalise).toList(),
+                phrases.shortAcknowledgements().stream().map(ReplyClassifier::normalise).toList());
     }
 
     public Classification classify(Reply reply) {
@@ -67,6 +69,11 @@ public final class ReplyClassifier {
                     matched.add(intent);
                     break;
                 }
+            }
+        }
+        if (matched.isEmpty() && text.length() <= 120) {
+            for (String phrase : phrases.shortAcknowledgements()) {
+                if (text.contains(phrase)) return new Classification(ReplyIntent.ACKNOWLEDGED, 0.6, phrase);
             }
         }
         if (matched.isEmpty()) {
