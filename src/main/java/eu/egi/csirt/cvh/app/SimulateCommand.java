@@ -112,10 +112,9 @@ public final class SimulateCommand implements Callable<Integer> {
             Campaign campaign = wiring.engine.start(new Advisory("SIM-" + seed, "Simulated critical vulnerability", procedure,
                     List.of(CVE), "https://advisories.example.org/SIM", "Update and reboot.", issued, List.of(), false,
                     java.util.Optional.empty(), "simulation"));
-            Instant ticketAt = wiring.engine.clock().instant(); // replaced below by the plan
             Instant deadline = campaign.deadline();
             Instant finalWarning = deadline.minus(Duration.ofHours(24));
-            ticketAt = new eu.egi.csirt.cvh.domain.procedure.Planner(CalendarSettings.from(settings))
+            Instant ticketAt = new eu.egi.csirt.cvh.domain.procedure.Planner(CalendarSettings.from(settings))
                     .plan(wiring.procedures.get(procedure), issued).stream()
                     .filter(s -> s.step().action() == eu.egi.csirt.cvh.domain.procedure.StepAction.OPEN_TICKET)
                     .findFirst().map(s -> s.at()).orElse(issued);

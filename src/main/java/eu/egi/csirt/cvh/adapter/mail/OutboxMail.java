@@ -50,7 +50,9 @@ public final class OutboxMail {
 
     public MimeMessage compose(Outbox.Pending pending) throws MessagingException {
         OutboxEntry e = pending.entry();
-        MimeMessage m = new StableIdMimeMessage(session, messageId(e.key()));
+        MimeMessage m = new MimeMessage(session);
+        // kept through sending by ReusingMailSender, which restores it after saveChanges()
+        m.setHeader("Message-ID", messageId(e.key()));
         m.setFrom(new InternetAddress(identity.from()));
         if (identity.replyTo() != null && !identity.replyTo().isBlank()) {
             m.setReplyTo(InternetAddress.parse(identity.replyTo()));
@@ -108,21 +110,6 @@ public final class OutboxMail {
             return HexFormat.of().formatHex(d, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Keeps the Message-ID we set (JavaMail would replace it on send). */
-    static final class StableIdMimeMessage extends MimeMessage {
-        private final String id;
-
-        StableIdMimeMessage(Session session, String id) {
-            super(session);
-            this.id = id;
-        }
-
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", id);
         }
     }
 }
