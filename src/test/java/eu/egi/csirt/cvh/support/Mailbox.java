@@ -22,6 +22,21 @@ public final class Mailbox {
         server.start();
     }
 
+    /** SMTP and an IMAP inbox for {@code user} (the CSIRT's reply address). */
+    public Mailbox(int smtpPort, int imapPort, String user, String password) {
+        server = new GreenMail(new ServerSetup[] {new ServerSetup(smtpPort, "127.0.0.1", "smtp"),
+                new ServerSetup(imapPort, "127.0.0.1", "imap")});
+        server.start();
+        inbox = server.setUser(user, user, password);
+    }
+
+    private com.icegreen.greenmail.user.GreenMailUser inbox;
+
+    /** A mail arrives in the IMAP inbox, as from outside. */
+    public void arrives(MimeMessage mail) {
+        inbox.deliver(mail);
+    }
+
     public void stop() {
         server.stop();
     }

@@ -33,7 +33,7 @@ import static eu.egi.csirt.cvh.adapter.procedure.YamlTree.req;
 public final class AdvisoryYamlReader {
 
     private static final Set<String> KEYS = Set.of("id", "title", "cves", "procedure", "issued", "advisory-url",
-            "advisory", "sites", "heads-up", "advisory-to");
+            "advisory", "sites", "heads-up", "advisory-to", "mitigations");
     private static final Pattern CVE = Pattern.compile("CVE-\\d{4}-\\d{4,}");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 

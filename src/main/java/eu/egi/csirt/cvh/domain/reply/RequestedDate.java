@@ -18,7 +18,7 @@ public final class RequestedDate {
 
     private static final Pattern ISO = Pattern.compile("\\b(20\\d\\d)-(\\d{1,2})-(\\d{1,2})\\b");
     private static final Pattern NUMERIC = Pattern.compile("\\b(\\d{1,2})[./](\\d{1,2})[./](20\\d\\d)\\b");
-    private static final Pattern DAY_MONTH = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s+(?:of\\s+)?(\\p{L}{3,})\\.?(?:,?\\s+(20\\d\\d))?");
+    private static final Pattern DAY_MONTH = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s+(?:(?:of|de|del)\\s+)?(\\p{L}{3,})\\.?(?:,?\\s+(20\\d\\d))?");
     private static final Pattern MONTH_DAY = Pattern.compile("\\b(\\p{L}{3,})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(20\\d\\d))?");
     private static final Locale[] LANGUAGES = {Locale.ENGLISH, Locale.GERMAN, Locale.FRENCH, Locale.ITALIAN, Locale.forLanguageTag("es")};
 
