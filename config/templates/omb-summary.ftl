@@ -18,6 +18,7 @@ Sites still vulnerable (${unfixed?size}):
  * ${s.name} (NGI ${s.ngi}), deadline ${s.deadline}
    Response: ${s.response}
    <#if s.plans?has_content>Plans / mitigation: ${s.plans}
+   </#if><#if s.decision?has_content>Decision: ${s.decision}
    </#if>Suspension recommended: ${s.recommendSuspension?string("yes", "no")}
 </#list>
 
@@ -25,5 +26,12 @@ If the situation does not change, EGI CSIRT plans to suspend these sites on the 
 A majority of the OMB or the COO may decide that a site is not suspended (SEC03 4.4).
 </#if>
 
+<#if accepted?has_content>
+Mitigations or explanations accepted by EGI CSIRT (SEC03 7.2), no suspension:
+<#list accepted as a>
+ * ${a.name} (NGI ${a.ngi}): ${a.what} (${a.decision})
+</#list>
+
+</#if>
 Regards,
 ${csirt.name}

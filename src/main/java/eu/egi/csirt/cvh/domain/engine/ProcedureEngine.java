@@ -272,10 +272,16 @@ public final class ProcedureEngine {
     /** SEC03 2.6 and 4.1.2: the unfixed sites (checked now) with their response, plans and recommendation. */
     private String ombSummary(Tx tx, Campaign campaign, ProcedureDefinition procedure, PlannedStep p, Instant now, TickReport report) {
         List<Map<String, Object>> unfixed = new ArrayList<>();
+        List<Map<String, Object>> accepted = new ArrayList<>();
         int tickets = 0;
         int fixed = 0;
         for (SiteCase c : tx.cases(campaign.id())) {
             if (c.ticketRef() != null) tickets++;
+            if (c.status() == CaseStatus.ACCEPTED) {
+                accepted.add(Map.of("name", c.site(), "ngi", messages.contacts(c.site()).ngi(),
+                        "what", c.siteStatement() == null ? "" : c.siteStatement(), "decision", c.closeReason() == null ? "" : c.closeReason()));
+                continue;
+            }
             if (c.status() == CaseStatus.FIXED || c.status() == CaseStatus.NOT_AFFECTED) { fixed++; continue; }
             if (c.isClosed()) continue;
             if (status.of(c.site(), campaign.cves()).isFixed()) { fixed++; continue; }
@@ -287,6 +293,8 @@ public final class ProcedureEngine {
                     : c.acknowledgedAt() != null ? "acknowledged on " + messages.human(c.acknowledgedAt()) + ", no solution announced"
                     : "no response");
             s.put("plans", c.deadlineReason() != null ? "extension: " + c.deadlineReason() : "");
+            s.put("decision", c.pendingDecision() == null ? "" : "awaiting the CSIRT's decision since "
+                    + messages.human(c.pendingDecisionAt()) + ": " + c.pendingDecision());
             s.put("recommendSuspension", c.deadline().equals(campaign.deadline()) || !c.deadline().isAfter(campaign.deadline()));
             unfixed.add(s);
         }
@@ -297,6 +305,7 @@ public final class ProcedureEngine {
         stepsTaken.add(fixed + " site(s) fixed so far; final warnings sent today to the " + unfixed.size() + " site(s) below");
         Map<String, Object> model = messages.model(campaign, null, now);
         model.put("unfixed", unfixed);
+        model.put("accepted", accepted);
         model.put("stepsTaken", stepsTaken);
         StepDefinition step = p.step();
         enqueueMail(tx, report, messages.mail(campaignScope(campaign) + "/" + p.key(), campaign, null, "omb-summary",
@@ -763,7 +772,7 @@ public final class ProcedureEngine {
         }
         if (decision instanceof Decision.Accept d) {
             requireOpen(c, "accept a mitigation or explanation");
-            c.setSiteStatement(d.what());
+            if (c.siteStatement() == null) c.setSiteStatement(d.what());   // the site's own words stay for the OMB
             c.close(CaseStatus.ACCEPTED, now, "accepted by CSIRT: " + d.what());
             return "accepted (SEC03 7.2): " + d.what();
         }
@@ -781,6 +790,7 @@ public final class ProcedureEngine {
                 enqueueMail(tx, report, mail);
             }
             c.clearFollowUp();
+            c.setSiteStatement((c.siteStatement() == null ? "" : c.siteStatement() + " - ") + "not accepted by the CSIRT: " + d.reason());
             return "not accepted (SEC03 7.3), site told; the deadline " + c.deadline() + " stands: " + d.reason();
         }
         if (decision instanceof Decision.ConfirmSuspension d) {

@@ -185,6 +185,22 @@ class Sdis2_3_RepliesActedOnTest {
     }
 
     @Test
+    void sec03_4_1_2_the_omb_summary_shows_what_sites_stated_what_awaits_a_decision_and_what_was_accepted() {
+        f.site("ALPHA").vulnerable("ALPHA").site("BETA").vulnerable("BETA");
+        f.start("sec03-critical");
+        f.runUntil(MONDAY.plusSeconds(3600));
+        arrives(aReply().subject("Re: [CVH ADV-1 ALPHA] advisory").text("Our site is not affected: we do not run the vulnerable kernel."));
+        arrives(aReply().from("security@beta.example").subject("Re: [CVH ADV-1 BETA] advisory")
+                .text("As a workaround we have disabled the affected module on all worker nodes."));
+        f.engine.decide(new Decision.Accept("ADV-1", "BETA", "module disabled: accepted after the IRTF's review", "officer"));
+        f.runUntil(Instant.parse("2026-12-07T09:00:00Z"));
+        assertThat(f.sent("omb-summary")).singleElement().satisfies(p -> assertThat(p.entry().body())
+                .contains("* ALPHA").contains("the site stated: not-vulnerable: Our site is not affected")
+                .contains("Decision: awaiting the CSIRT's decision")
+                .contains("accepted by EGI CSIRT (SEC03 7.2)").contains("* BETA (NGI NGI_AA): mitigated: As a workaround"));
+    }
+
+    @Test
     void auto_replies_are_never_answered_nor_counted() {
         sdisTicketFor("ALPHA");
         int before = f.sent.size();
@@ -277,6 +293,32 @@ class Sdis2_3_RepliesActedOnTest {
             }
         });
         assertThat(error).contains("cannot read the mail");
+    }
+
+    @Test
+    void an_unknown_charset_is_kept_as_malformed_and_a_20_mb_attachment_does_not_stop_a_reply() throws Exception {
+        sdisTicketFor("ALPHA");
+        storeRaw(("From: security@alpha.example\r\nSubject: " + SUBJECT + "\r\nMessage-ID: <klingon@site.example>\r\n"
+                + "Content-Type: text/plain; charset=x-klingon-1\r\n\r\nQapla'\r\n").getBytes(StandardCharsets.US_ASCII));
+        var big = new jakarta.mail.internet.MimeMultipart();
+        var text = new jakarta.mail.internet.MimeBodyPart();
+        text.setText("We are working on it: the kernel update is planned for tomorrow. Logs attached.", "UTF-8");
+        var logs = new jakarta.mail.internet.MimeBodyPart();
+        logs.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(new byte[20 * 1024 * 1024],
+                "application/octet-stream")));
+        logs.setFileName("logs.tar.gz");
+        logs.setDisposition(jakarta.mail.Part.ATTACHMENT);
+        big.addBodyPart(text);
+        big.addBodyPart(logs);
+        MimeMessage m = aReply().subject(SUBJECT).message();
+        m.setContent(big);
+        m.saveChanges();
+        inbound.store(m, "imap:test");
+
+        Map<String, Integer> counts = processor.processPending();
+
+        assertThat(counts).containsEntry("MALFORMED", 1).containsEntry("PROCESSED", 1);
+        assertThat(alpha().acknowledgedAt()).isNotNull();
     }
 
     private void storeRaw(byte[] raw) {
