@@ -156,6 +156,21 @@ class Sdis2_3_RepliesEndToEndTest {
         RtTicket delta = ticketOf(rt, "DELTA-T2");
         assertThat(delta.requestors()).contains("security@delta.example.com", "ops@delta.example.com");
 
+        // GAMMA acknowledges in its RT ticket; DELTA asks for time, with a date, by mail to the ticket's thread
+        RtTicket gamma = ticketOf(rt, "GAMMA-CLOUD");
+        mailgate("security@gamma.example.com", "Re: [rt.test #" + gamma.id() + "] " + gamma.subject(),
+                "Hello, we are aware of the issue and working on it. The update is planned for Monday.");
+        mailbox.arrives(aReply().from("security@delta.example.com").subject("Re: [CVH " + CAMPAIGN + " DELTA-T2] ticket")
+                .text("Sorry, we need more time: could we have an extension until 2026-12-04 to drain the storage?").message());
+        awaitStored(9);
+        assertThat(camel.requestBody("direct:rt-replies-poll", null, Integer.class)).isEqualTo(1);
+        camel.sendBody("direct:reply-processing-run", null);
+        camel.sendBody("direct:outbox-mail-deliver", null);
+        assertThat(caseOf("GAMMA-CLOUD").acknowledgedAt()).isNotNull();
+        assertThat(mailbox.withSubject("DECISION NEEDED: reply from DELTA-T2 (needs-time)")).singleElement()
+                .satisfies(m -> assertThat(m.body()).contains("asks until: 2026-12-04"));
+        assertThat(caseOf("DELTA-T2").deadline()).as("nothing changes the deadline by itself").isEqualTo(Instant.parse("2026-12-01T10:00:00Z"));
+
         // ALPHA answers in its ticket, by mail to RT: fixed; Pakiti's last report is older than the claim
         RtTicket alpha = ticketOf(rt, "ALPHA-LCG2");
         mailgate("security@alpha.example.org", "Re: [rt.test #" + alpha.id() + "] " + alpha.subject(),
