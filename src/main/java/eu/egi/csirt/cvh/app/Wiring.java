@@ -1,7 +1,12 @@
 package eu.egi.csirt.cvh.app;
 
 import eu.egi.csirt.cvh.adapter.camel.ConnectorDelivery;
+import eu.egi.csirt.cvh.adapter.camel.ConsoleHttp;
 import eu.egi.csirt.cvh.adapter.camel.InputFiles;
+import eu.egi.csirt.cvh.adapter.console.ConsolePages;
+import eu.egi.csirt.cvh.adapter.console.ConsoleService;
+import eu.egi.csirt.cvh.adapter.console.ConsoleUsers;
+import eu.egi.csirt.cvh.adapter.store.JdbcConsoleQueries;
 import eu.egi.csirt.cvh.adapter.camel.RtReplyIntake;
 import eu.egi.csirt.cvh.adapter.camel.RtTicketIntake;
 import eu.egi.csirt.cvh.adapter.rt.RtClient;
@@ -61,6 +66,12 @@ public final class Wiring implements AutoCloseable {
     public final RtReplyIntake rtReplies;
     public final RtTicketIntake rtTickets;
     public final PakitiPoll pakiti;
+    public final JdbcConsoleQueries consoleQueries;
+    public final ConsoleUsers consoleUsers;
+    /** the default officer's password when no console users are configured (make run), else null */
+    public final String consoleDefaultPassword;
+    public final ConsoleService console;
+    public final ConsoleHttp consoleHttp;
 
     public Wiring(Settings s) {
         this(s, null);
@@ -106,6 +117,18 @@ public final class Wiring implements AutoCloseable {
         this.rtTickets = new RtTicketIntake(rtSource, rtClient, s.get("app.rt.site-custom-field", ""), directory, engine, inboundMail,
                 s.get("app.rt.people-tickets-procedure", "sdis-ticket"));
         this.connectorDelivery = new ConnectorDelivery(outbox, Connectors.actionConnectors(s), new RetryPolicy(s.getInt("app.outbox.max-attempts", 12)), clock);
+        this.consoleQueries = new JdbcConsoleQueries(database);
+        ConsoleUsers configured = ConsoleUsers.parse(s.get("app.console.users", ""), s.get("app.console.tokens", ""));
+        if (configured.isEmpty()) {
+            String password = s.get("app.console.default-password", "");
+            this.consoleDefaultPassword = password.isEmpty() ? ConsoleUsers.randomSecret() : password;
+            this.consoleUsers = ConsoleUsers.defaultOfficer(s.get("app.console.default-user", "officer"), consoleDefaultPassword);
+        } else {
+            this.consoleDefaultPassword = null;
+            this.consoleUsers = configured;
+        }
+        this.console = new ConsoleService(engine, store, procedures, status, consoleQueries, directory, clock);
+        this.consoleHttp = new ConsoleHttp(console, consoleUsers, new ConsolePages(console));
         this.mailSender = new ReusingMailSender(s.get("app.smtp.protocol", "smtp"), s.get("app.smtp.host", "localhost"),
                 s.getInt("app.smtp.port", 25), s.get("app.smtp.username", ""), s.get("app.smtp.password", ""),
                 s.getBoolean("app.smtp.starttls", false));
@@ -126,6 +149,7 @@ public final class Wiring implements AutoCloseable {
         beans.put("rtReplies", rtReplies);
         beans.put("rtTickets", rtTickets);
         beans.put("pakiti", pakiti);
+        beans.put("consoleHttp", consoleHttp);
         beans.put("wiring", this);
         return beans;
     }

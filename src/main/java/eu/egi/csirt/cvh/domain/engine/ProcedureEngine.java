@@ -124,6 +124,19 @@ public final class ProcedureEngine {
         });
     }
 
+    /**
+     * The next step the procedure plans for a site case (possibly due already), for the officer's view;
+     * empty when the case is closed or nothing is left to do but decide.
+     */
+    public Optional<PlannedStep> nextStep(Campaign campaign, SiteCase c) {
+        if (c.isClosed()) return Optional.empty();
+        ProcedureDefinition procedure = procedures.get(c.procedureId());
+        Set<String> done = store.inTransaction(tx -> tx.executedSteps(caseScope(c)));
+        return planner.schedule(procedure, caseAnchors(campaign, c)).stream()
+                .filter(p -> p.step().action().scope() == StepAction.Scope.SITE && !done.contains(p.key()))
+                .min(java.util.Comparator.comparing(PlannedStep::at));
+    }
+
     // ---------------------------------------------------------------- the tick
 
     /** Does everything that is due now: new or re-introduced vulnerable sites, campaign steps, site steps. */
@@ -680,6 +693,10 @@ public final class ProcedureEngine {
             c.setSiteStatement(d.what());
             c.close(CaseStatus.ACCEPTED, now, "accepted by CSIRT: " + d.what());
             return "accepted (SEC03 7.2): " + d.what();
+        }
+        if (decision instanceof Decision.Refuse d) {
+            requireOpen(c, "refuse a mitigation or explanation");
+            return "not accepted (SEC03 7.2): " + d.what() + "; the procedure continues";
         }
         if (decision instanceof Decision.ConfirmSuspension d) {
             if (c.status() != CaseStatus.SUSPENSION_PROPOSED) {
