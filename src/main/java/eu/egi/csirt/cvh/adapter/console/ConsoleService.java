@@ -284,7 +284,7 @@ public final class ConsoleService {
     public Outcome extend(String campaignId, String site, Map<String, String> form, Principal who) {
         requireOfficer(who);
         Instant newDeadline = instant(required(form, "newDeadline", "the new deadline"));
-        String by = form.getOrDefault("by", "CSIRT").isBlank() ? "CSIRT" : form.get("by").trim();
+        String by = form.getOrDefault("by", "").isBlank() ? "CSIRT" : form.get("by").trim();
         if (!by.equals("CSIRT") && !by.equals("OMB")) throw ConsoleException.invalid("by: use CSIRT or OMB, not '" + by + "'");
         return decide(campaignId, site, new Decision.Extend(campaignId, site, newDeadline, by, required(form, "reason", "a reason"), who.name()));
     }
@@ -406,7 +406,7 @@ public final class ConsoleService {
     }
 
     private static String what(Map<String, String> form) {
-        String what = form.getOrDefault("what", "").isBlank() ? form.getOrDefault("reason", "") : form.get("what");
+        String what = form.getOrDefault("what", "").isBlank() ? form.getOrDefault("reason", "") : form.getOrDefault("what", "");
         if (what.isBlank()) throw ConsoleException.invalid("say what is accepted or refused (field 'what' or 'reason')");
         return what.trim();
     }
