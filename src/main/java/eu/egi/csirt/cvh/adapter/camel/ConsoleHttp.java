@@ -127,9 +127,9 @@ public final class ConsoleHttp {
         boolean fromPage = isForm(e);
         handle(e, fromPage, () -> {
             Principal who = authenticate(e);
-            String body = e.getIn().getBody(String.class);
+            String body = fromPage ? null : e.getIn().getBody(String.class);
             if (fromPage) {
-                Map<String, String> form = parseForm(body);
+                Map<String, String> form = formFields(e);
                 if (!MessageDigest.isEqual(csrf(who).getBytes(StandardCharsets.UTF_8),
                         form.getOrDefault("csrf", "").getBytes(StandardCharsets.UTF_8))) {
                     throw ConsoleException.forbidden("the form is stale or not from this console: reload the page");
@@ -143,7 +143,7 @@ public final class ConsoleHttp {
             LOG.log(System.Logger.Level.INFO, "console: " + who.name() + " " + e.getIn().getHeader(Exchange.HTTP_METHOD) + " "
                     + path(e) + ": " + outcome.outcome());
             if (fromPage) {
-                redirect(e, back(e, form(e, body == null ? "" : body), "msg", outcome.outcome()));
+                redirect(e, back(e, formFields(e), "msg", outcome.outcome()));
             } else {
                 respond(e, 200, JSON, json.writeValueAsString(outcome));
             }
@@ -170,7 +170,7 @@ public final class ConsoleHttp {
         Message out = e.getMessage();
         if (status == 401) out.setHeader("WWW-Authenticate", "Basic realm=\"cvh console\", charset=\"UTF-8\"");
         if (fromPage && status != 401 && status != 403) {
-            redirect(e, back(e, parseForm(e.getIn().getBody(String.class)), "error", message));
+            redirect(e, back(e, formFields(e), "error", message));
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -228,7 +228,7 @@ public final class ConsoleHttp {
     }
 
     private Map<String, String> form(Exchange e, String body) {
-        if (isForm(e)) return parseForm(body);
+        if (isForm(e)) return formFields(e);
         if (body == null || body.isBlank()) return Map.of();
         try {
             Map<?, ?> m = json.readValue(body, Map.class);
@@ -243,7 +243,19 @@ public final class ConsoleHttp {
 
     /** The advisory YAML: the body as is, or the field "advisory" of a form. */
     private static String advisory(Exchange e, String body) {
-        return isForm(e) ? parseForm(body).getOrDefault("advisory", "") : body;
+        return isForm(e) ? formFields(e).getOrDefault("advisory", "") : body;
+    }
+
+    /** A form post's fields: platform-http hands them over as a map (or, depending on the settings, the raw body). */
+    private static Map<String, String> formFields(Exchange e) {
+        Object body = e.getIn().getBody();
+        if (body instanceof Map<?, ?> m) {
+            Map<String, String> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), v instanceof List<?> l ? (l.isEmpty() ? "" : String.valueOf(l.get(0)))
+                    : v == null ? "" : String.valueOf(v)));
+            return out;
+        }
+        return parseForm(e.getIn().getBody(String.class));
     }
 
     static Map<String, String> parseForm(String body) {
