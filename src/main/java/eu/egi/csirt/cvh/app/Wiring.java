@@ -3,7 +3,10 @@ package eu.egi.csirt.cvh.app;
 import eu.egi.csirt.cvh.adapter.camel.ConnectorDelivery;
 import eu.egi.csirt.cvh.adapter.camel.ConsoleHttp;
 import eu.egi.csirt.cvh.adapter.camel.InputFiles;
+import eu.egi.csirt.cvh.adapter.console.ConsoleHealth;
+import eu.egi.csirt.cvh.adapter.console.ConsoleMetrics;
 import eu.egi.csirt.cvh.adapter.console.ConsolePages;
+import eu.egi.csirt.cvh.adapter.console.ConsoleReports;
 import eu.egi.csirt.cvh.adapter.console.ConsoleService;
 import eu.egi.csirt.cvh.adapter.console.ConsoleUsers;
 import eu.egi.csirt.cvh.adapter.store.JdbcConsoleQueries;
@@ -128,7 +131,9 @@ public final class Wiring implements AutoCloseable {
             this.consoleUsers = configured;
         }
         this.console = new ConsoleService(engine, store, procedures, status, consoleQueries, directory, clock);
-        this.consoleHttp = new ConsoleHttp(console, consoleUsers, new ConsolePages(console));
+        this.consoleHttp = new ConsoleHttp(console, consoleUsers, new ConsolePages(console), new ConsoleReports(console),
+                new ConsoleHealth(consoleQueries, healthTargets(s), s.getInt("app.console.health-timeout-millis", 2000)),
+                new ConsoleMetrics(consoleQueries, consoleQueries::inboundByStatus, clock));
         this.mailSender = new ReusingMailSender(s.get("app.smtp.protocol", "smtp"), s.get("app.smtp.host", "localhost"),
                 s.getInt("app.smtp.port", 25), s.get("app.smtp.username", ""), s.get("app.smtp.password", ""),
                 s.getBoolean("app.smtp.starttls", false));
@@ -152,6 +157,17 @@ public final class Wiring implements AutoCloseable {
         beans.put("consoleHttp", consoleHttp);
         beans.put("wiring", this);
         return beans;
+    }
+
+    /** What readiness checks: only the systems that are configured. */
+    static List<ConsoleHealth.Target> healthTargets(Settings s) {
+        List<ConsoleHealth.Target> out = new ArrayList<>();
+        out.add(ConsoleHealth.Target.tcp("mail", s.get("app.smtp.host", "localhost"), s.getInt("app.smtp.port", 25)));
+        Set<Channel> connected = connectedChannels(s.get("app.connectors", "MAIL"));
+        if (connected.contains(Channel.RT)) out.add(ConsoleHealth.Target.url("rt", s.require("app.rt.url")));
+        s.find("app.gocdb.url").filter(u -> !u.isEmpty()).ifPresent(u -> out.add(ConsoleHealth.Target.url("gocdb", u)));
+        s.find("app.pakiti.url").filter(u -> !u.isEmpty()).ifPresent(u -> out.add(ConsoleHealth.Target.url("pakiti", u)));
+        return out;
     }
 
     static Clock clock(String spec) {

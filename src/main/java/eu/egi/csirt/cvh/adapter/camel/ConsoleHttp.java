@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import eu.egi.csirt.cvh.adapter.console.ConsoleException;
+import eu.egi.csirt.cvh.adapter.console.ConsoleHealth;
+import eu.egi.csirt.cvh.adapter.console.ConsoleMetrics;
 import eu.egi.csirt.cvh.adapter.console.ConsolePages;
+import eu.egi.csirt.cvh.adapter.console.ConsoleReports;
 import eu.egi.csirt.cvh.adapter.console.ConsoleService;
 import eu.egi.csirt.cvh.adapter.console.ConsoleUsers;
 import eu.egi.csirt.cvh.adapter.console.ConsoleUsers.Principal;
@@ -40,14 +43,21 @@ public final class ConsoleHttp {
     private final ConsoleService service;
     private final ConsoleUsers users;
     private final ConsolePages pages;
+    private final ConsoleReports reports;
+    private final ConsoleHealth health;
+    private final ConsoleMetrics metrics;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
     private final byte[] csrfKey = new byte[32];
 
-    public ConsoleHttp(ConsoleService service, ConsoleUsers users, ConsolePages pages) {
+    public ConsoleHttp(ConsoleService service, ConsoleUsers users, ConsolePages pages, ConsoleReports reports, ConsoleHealth health,
+                       ConsoleMetrics metrics) {
         this.service = service;
         this.users = users;
         this.pages = pages;
+        this.reports = reports;
+        this.health = health;
+        this.metrics = metrics;
         new SecureRandom().nextBytes(csrfKey);
     }
 
@@ -66,6 +76,69 @@ public final class ConsoleHttp {
     public void deadLetters(Exchange e) { read(e, who -> service.deadLetters()); }
 
     public void whoami(Exchange e) { read(e, who -> who); }
+
+    // ------------------------------------------------------------------ reports (viewer or officer)
+
+    public void ombSummaryMarkdown(Exchange e) {
+        download(e, "text/markdown; charset=utf-8", "omb-summary-%s.md", c -> reports.ombSummaryMarkdown(c));
+    }
+
+    public void ombSummaryHtml(Exchange e) {
+        download(e, "text/html; charset=utf-8", null, c -> reports.ombSummaryHtml(c));
+    }
+
+    public void unfixedSitesCsv(Exchange e) {
+        download(e, "text/csv; charset=utf-8", "unfixed-sites-%s.csv", c -> reports.unfixedSitesCsv(c));
+    }
+
+    public void auditCsv(Exchange e) {
+        download(e, "text/csv; charset=utf-8", "audit-%s.csv", c -> reports.auditCsv(c));
+    }
+
+    private void download(Exchange e, String contentType, String fileName, java.util.function.Function<String, String> report) {
+        handle(e, false, () -> {
+            authenticate(e);
+            String campaign = segment(e, 2);
+            respond(e, 200, contentType, report.apply(campaign));
+            if (fileName != null) {
+                e.getMessage().setHeader("Content-Disposition", "attachment; filename=\""
+                        + String.format(fileName, campaign.replaceAll("[^A-Za-z0-9._-]", "_")) + "\"");
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ operations
+
+    /** Liveness: the process answers. The only endpoint without authentication. */
+    public void live(Exchange e) {
+        respond(e, 200, JSON, "{\"status\":\"UP\"}");
+    }
+
+    /** Readiness: database and the configured outside systems; 503 when one is down. */
+    public void ready(Exchange e) {
+        handle(e, false, () -> {
+            authenticate(e);
+            ConsoleHealth.Report r = health.ready();
+            respond(e, r.up() ? 200 : 503, JSON, json.writeValueAsString(r));
+        });
+    }
+
+    public void metrics(Exchange e) {
+        handle(e, false, () -> {
+            authenticate(e);
+            respond(e, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
+        });
+    }
+
+    public void openapi(Exchange e) {
+        handle(e, false, () -> {
+            authenticate(e);
+            try (var in = ConsoleHttp.class.getResourceAsStream("/console/openapi.json")) {
+                if (in == null) throw new IllegalStateException("console/openapi.json missing from the classpath");
+                respond(e, 200, JSON, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        });
+    }
 
     // ------------------------------------------------------------------ actions (officer)
 
