@@ -8,8 +8,10 @@ JAVA ?= java
 run: $(JAR)
 	$(JAVA) -jar $(JAR) run
 
-# the PostgreSQL tests need a real server: started here, stopped afterwards whatever the result
+# the PostgreSQL tests need a real server: started here, stopped afterwards whatever the result;
+# the browser tests need Debian's chromium and chromedriver: installed here when missing
 test:
+	bash .ci/chromium.sh
 	bash .ci/postgres.sh up
 	$(MVN) test; rc=$$?; bash .ci/postgres.sh down; exit $$rc
 

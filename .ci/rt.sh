@@ -39,7 +39,7 @@ P
   debconf-set-selections "$RTROOT/preseed"
   apt-get update -q
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-    request-tracker5 rt5-db-sqlite rt5-standalone curl
+    request-tracker5 rt5-db-sqlite rt5-standalone rt5-clients curl
 }
 
 write_site_config() {
@@ -94,7 +94,7 @@ case "${1:-up}" in
     stop_server
     rm -rf "$RTROOT"
     mkdir -p "$RTROOT"
-    [ -x "$RT_SERVER" ] && [ -x "$SETUP_DB" ] || install_rt
+    [ -x "$RT_SERVER" ] && [ -x "$SETUP_DB" ] && command -v rt-mailgate >/dev/null || install_rt
     write_site_config
     [ -z "$(listener_pid)" ] || die "port $PORT is already in use (pid $(listener_pid)); set CVH_TEST_RT_PORT"
 
@@ -107,9 +107,11 @@ case "${1:-up}" in
 @Users = ({ Name => 'cvh', Password => $ENV{CVH_PASSWORD}, EmailAddress => 'cvh@example.org',
             RealName => 'cvh automation', Privileged => 1 });
 @CustomFields = ({ Name => 'Site', Type => 'FreeformSingle', LookupType => 'RT::Queue-RT::Ticket', Queue => 0 });
-@ACL = map { { UserId => 'cvh', Right => $_ } }
+# sites answer tickets by mail through rt-mailgate, as unprivileged users named after their address
+@ACL = ((map { { UserId => 'cvh', Right => $_ } }
     qw(SeeQueue CreateTicket ShowTicket ShowTicketComments ReplyToTicket CommentOnTicket ModifyTicket Watch WatchAsAdminCc
-       SeeCustomField ModifyCustomField);
+       SeeCustomField ModifyCustomField)),
+    { GroupDomain => 'SystemInternal', GroupType => 'Everyone', Right => 'ReplyToTicket' });
 @Final = (sub {
     my $user = RT::User->new(RT->SystemUser);
     $user->Load('cvh');

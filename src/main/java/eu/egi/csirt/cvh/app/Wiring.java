@@ -22,6 +22,11 @@ import eu.egi.csirt.cvh.adapter.procedure.FileProcedureCatalog;
 import eu.egi.csirt.cvh.adapter.store.Database;
 import eu.egi.csirt.cvh.adapter.store.JdbcCampaignStore;
 import eu.egi.csirt.cvh.adapter.store.JdbcOutbox;
+import eu.egi.csirt.cvh.adapter.store.JdbcReplyCases;
+import eu.egi.csirt.cvh.adapter.reply.PhraseFile;
+import eu.egi.csirt.cvh.adapter.reply.ReplyProcessor;
+import eu.egi.csirt.cvh.domain.reply.ReplyClassifier;
+import eu.egi.csirt.cvh.domain.reply.ReplyMatcher;
 import eu.egi.csirt.cvh.adapter.store.JdbcVulnerabilityStatus;
 import eu.egi.csirt.cvh.adapter.template.FreemarkerRenderer;
 import eu.egi.csirt.cvh.domain.calendar.VirtualClock;
@@ -75,6 +80,7 @@ public final class Wiring implements AutoCloseable {
     public final String consoleDefaultPassword;
     public final ConsoleService console;
     public final ConsoleHttp consoleHttp;
+    public final ReplyProcessor replyProcessor;
 
     public Wiring(Settings s) {
         this(s, null);
@@ -98,20 +104,26 @@ public final class Wiring implements AutoCloseable {
         WorkingCalendar calendar = CalendarSettings.from(s);
         ListAddresses lists = new ListAddresses(s.require("app.lists.site-security"), s.require("app.lists.ngi-security"),
                 s.require("app.lists.omb"), s.require("app.lists.coo"), s.require("app.lists.csirt"),
-                s.require("app.lists.coordinator"));
+                s.require("app.lists.coordinator"), s.get("app.lists.irtf", s.require("app.lists.csirt")));
+        EngineSettings.Replies replies = new EngineSettings.Replies(Double.parseDouble(s.get("app.replies.min-confidence", "0.75")),
+                Duration.ofHours(s.getInt("app.replies.fix-recheck-hours", 4)), Duration.ofHours(s.getInt("app.replies.mitigation-wait-hours", 24)),
+                s.get("app.replies.pakiti-client-url", EngineSettings.Replies.DEFAULTS.pakitiClientUrl()));
         this.engine = new ProcedureEngine(store, procedures, new Planner(calendar), status, directory,
                 new FreemarkerRenderer(ConfigFiles.templateFolder(config)),
                 new EngineSettings(lists, s.get("app.csirt.name", "EGI CSIRT"), s.require("app.csirt.email"),
                         Duration.ofMinutes(s.getInt("app.engine.retry-minutes", 15)),
                         gocdb.isPresent() ? EngineSettings.SuspensionConfirmation.GOCDB : EngineSettings.SuspensionConfirmation.IMMEDIATE,
                         Duration.ofHours(s.getInt("app.gocdb.coordinator-reminder-hours", 4)),
-                        connectedChannels(s.get("app.connectors", "MAIL")).contains(Channel.RT)), clock);
+                        connectedChannels(s.get("app.connectors", "MAIL")).contains(Channel.RT), replies), clock);
         this.suspensionWatch = new SuspensionWatch(engine, gocdb.map(Connectors.Gocdb::check));
         this.outboxMail = new OutboxMail(outbox, clock, new OutboxMail.MailIdentity(s.require("app.mail.from"),
                 s.get("app.mail.reply-to", ""), s.get("app.mail.message-id-domain", "cvh.invalid")),
                 s.getInt("app.outbox.max-attempts", 12));
         this.inputFiles = new InputFiles(engine, procedures, status, clock);
         this.inboundMail = new InboundMailStore(database, clock);
+        ReplyClassifier classifier = new ReplyClassifier(PhraseFile.read(config.resolve("replies/phrases.yaml")));
+        this.replyProcessor = new ReplyProcessor(inboundMail, () -> classifier,
+                new ReplyMatcher(new JdbcReplyCases(database, directory, outboxMail::threadId)), engine, clock, calendar.zone());
         this.pakiti = new PakitiPoll(Connectors.pakiti(s, status, clock));
         boolean rt = connectedChannels(s.get("app.connectors", "MAIL")).contains(Channel.RT);
         Optional<RtClient> rtClient = rt ? Optional.of(Connectors.rtClient(s)) : Optional.empty();
@@ -133,7 +145,7 @@ public final class Wiring implements AutoCloseable {
         this.console = new ConsoleService(engine, store, procedures, status, consoleQueries, directory, clock);
         this.consoleHttp = new ConsoleHttp(console, consoleUsers, new ConsolePages(console), new ConsoleReports(console),
                 new ConsoleHealth(consoleQueries, healthTargets(s), s.getInt("app.console.health-timeout-millis", 2000)),
-                new ConsoleMetrics(consoleQueries, consoleQueries::inboundByStatus, clock));
+                new ConsoleMetrics(consoleQueries, consoleQueries::repliesByIntent, clock));
         this.mailSender = new ReusingMailSender(s.get("app.smtp.protocol", "smtp"), s.get("app.smtp.host", "localhost"),
                 s.getInt("app.smtp.port", 25), s.get("app.smtp.username", ""), s.get("app.smtp.password", ""),
                 s.getBoolean("app.smtp.starttls", false));
@@ -155,6 +167,7 @@ public final class Wiring implements AutoCloseable {
         beans.put("rtTickets", rtTickets);
         beans.put("pakiti", pakiti);
         beans.put("consoleHttp", consoleHttp);
+        beans.put("replyProcessor", replyProcessor);
         beans.put("wiring", this);
         return beans;
     }

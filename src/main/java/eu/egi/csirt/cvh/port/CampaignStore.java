@@ -44,5 +44,17 @@ public interface CampaignStore {
         List<Notification> notifications(long caseId, String campaignId);
 
         void audit(AuditEntry entry);
+
+        /** Takes a stored reply for processing; false if it was already processed (then nothing is done twice). */
+        boolean claimReply(long replyId);
+        /** Records what became of a claimed reply, in the same transaction as its effects. */
+        void finishReply(long replyId, eu.egi.csirt.cvh.domain.engine.InboundReply reply,
+                         eu.egi.csirt.cvh.domain.engine.InboundReply.Outcome outcome, Instant at);
+
+        /** Every address the runtime wrote to about this case (the ticket's requestors and copies). */
+        Set<String> addressesWrittenTo(long caseId);
+        /** A contact address of a site that bounced (seed 002 2a: "verifies that the security contact is still valid"). */
+        void markContactInvalid(String site, String address, Instant at, String reason);
+        Set<String> invalidContacts(String site);
     }
 }

@@ -124,6 +124,17 @@ public final class EngineFixture implements AutoCloseable {
                 scope, "test"));
     }
 
+    /** A campaign whose advisory lists these mitigations (seed 002 3a). */
+    public Campaign startWithMitigations(String procedure, List<String> mitigations) {
+        return engine.start(new Advisory("ADV-1", "Critical kernel vulnerability", procedure, List.of(CVE),
+                "https://advisories.example.org/ADV-1", "Update the kernel and reboot.", clock.instant(), List.of(), false,
+                Optional.empty(), "test", mitigations));
+    }
+
+    public eu.egi.csirt.cvh.port.SiteDirectory directory() {
+        return site -> Optional.ofNullable(sites.get(site));
+    }
+
     public Campaign start(String procedure) {
         return start(procedure, false, Optional.empty());
     }

@@ -75,6 +75,10 @@ public final class ConsoleHttp {
 
     public void deadLetters(Exchange e) { read(e, who -> service.deadLetters()); }
 
+    public void replies(Exchange e) { read(e, who -> service.replies(segment(e, 2))); }
+
+    public void unmatchedReplies(Exchange e) { read(e, who -> service.unmatchedReplies()); }
+
     public void whoami(Exchange e) { read(e, who -> who); }
 
     // ------------------------------------------------------------------ reports (viewer or officer)

@@ -58,8 +58,7 @@ public final class ConsolePages {
             }
         }
         deadLetters(h, service.deadLetters(), who, csrf);
-        h.raw("<section id=\"unmatched\"><h2>Unmatched replies</h2><p class=\"empty\">Replies are stored for inbound processing;"
-                + " matching them to sites comes with inbound reply processing.</p></section>");
+        unmatched(h, service.unmatchedReplies());
         h.raw("</body></html>");
         return h.toString();
     }
@@ -141,6 +140,7 @@ public final class ConsolePages {
                     .text(s.pakiti().vulnerableHosts() > 0 ? ", " + s.pakiti().vulnerableHosts() + " host(s)" : "")
                     .text(s.pakiti().observedAt() == null ? "" : " at " + human(s.pakiti().observedAt())).raw("</td>")
                     .raw("<td data-field=\"statement\">").text(s.statement() == null ? (s.acknowledgedAt() != null ? "acknowledged" : "") : s.statement())
+                    .text(s.pendingDecision() == null || s.closed() ? "" : " [asked: " + s.pendingDecision() + "]")
                     .raw("</td></tr>");
         }
         h.raw("</tbody></table></section>");
@@ -153,6 +153,9 @@ public final class ConsolePages {
         h.raw("<p>Deadline <span id=\"site-deadline\" data-deadline=\"").text(s.deadline().toString()).raw("\">").text(human(s.deadline()))
                 .raw("</span>").text(s.deadlineReason() == null ? "" : " (extended: " + s.deadlineReason() + ")")
                 .text(s.ticket() == null ? "" : " · ticket " + s.ticket()).text(s.closeReason() == null ? "" : " · " + s.closeReason()).raw("</p>");
+        if (s.pendingDecision() != null && !s.closed()) {
+            h.raw("<p id=\"pending-decision\" class=\"needs-decision\">Your decision is asked: ").text(s.pendingDecision()).raw("</p>");
+        }
         if (who.mayAct() && !s.closed()) {
             h.raw("<div class=\"decisions\">");
             form(h, "extend-" + s.site(), base + "extension", "Grant an extension (SEC03 4.3)", csrf,
@@ -216,6 +219,22 @@ public final class ConsolePages {
                 h.raw("<button type=\"submit\" id=\"retry-").text(d.id()).raw("-submit\">Retry</button></form>");
             }
             h.raw("</td></tr>");
+        }
+        h.raw("</tbody></table></section>");
+    }
+
+    private static void unmatched(Html h, List<eu.egi.csirt.cvh.adapter.store.JdbcConsoleQueries.Reply> replies) {
+        h.raw("<section id=\"unmatched\"><h2>Unmatched and held replies</h2>");
+        if (replies.isEmpty()) {
+            h.raw("<p class=\"empty\">None: every reply was matched to a site and understood.</p></section>");
+            return;
+        }
+        h.raw("<table><thead><tr><th>received</th><th>status</th><th>from</th><th>subject</th><th>intent</th><th>why held</th></tr></thead><tbody>");
+        for (var r : replies) {
+            h.raw("<tr data-reply-id=\"").text(r.id()).raw("\" data-status=\"").text(r.status()).raw("\"><td>").text(human(r.receivedAt()))
+                    .raw("</td><td>").text(r.status()).raw("</td><td>").text(r.sender() == null ? "" : r.sender()).raw("</td><td>")
+                    .text(r.subject() == null ? "" : r.subject()).raw("</td><td>").text(r.intent() == null ? "" : r.intent()).raw("</td><td>")
+                    .text(r.heldReason() == null ? "" : r.heldReason()).raw("</td></tr>");
         }
         h.raw("</tbody></table></section>");
     }

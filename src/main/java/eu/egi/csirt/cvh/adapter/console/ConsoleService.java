@@ -89,8 +89,8 @@ public final class ConsoleService {
     public record SiteView(String site, String ngi, long caseId, int round, String procedure, String state, boolean needsDecision,
                            boolean overdue, boolean fixed, boolean closed, NextStep nextStep, Instant nextDueAt, Instant deadline,
                            String deadlineReason, boolean extended, String ticket, Instant ticketOpenedAt, Instant acknowledgedAt,
-                           String statement, Instant suspensionProposedAt, Instant suspendedAt, Instant closedAt, String closeReason,
-                           Proof notifications, Pakiti pakiti) {}
+                           String statement, String pendingDecision, Instant pendingDecisionAt, Instant suspensionProposedAt,
+                           Instant suspendedAt, Instant closedAt, String closeReason, Proof notifications, Pakiti pakiti) {}
 
     public record CampaignView(CampaignSummary campaign, String advisoryUrl, String source, List<SiteView> sites) {}
 
@@ -100,7 +100,7 @@ public final class ConsoleService {
     /** One line of a site's timeline: a mail, ticket change, GOCDB or wiki action (outbox), or an audit event. */
     public record TimelineEntry(Instant at, String source, String type, String detail, String actor, String status) {}
 
-    public record SiteDetail(SiteView site, List<HostView> hosts, List<TimelineEntry> timeline) {}
+    public record SiteDetail(SiteView site, List<HostView> hosts, List<JdbcConsoleQueries.Reply> replies, List<TimelineEntry> timeline) {}
 
     public record DeadLetter(long id, String campaignId, String site, String channel, String kind, String operation, String subject,
                              int attempts, Instant createdAt, String lastError) {}
@@ -149,7 +149,7 @@ public final class ConsoleService {
                 hosts.add(new HostView(cve, h.host(), h.vulnerable(), h.vulnerableReport(), h.lastReport(), h.falsePositive()));
             }
         }
-        return new SiteDetail(siteView(k, c, now()), hosts, timeline(campaignId, site));
+        return new SiteDetail(siteView(k, c, now()), hosts, queries.replies(campaignId, site), timeline(campaignId, site));
     }
 
     /** Every mail, ticket change, GOCDB/wiki action and audit event of a site, in time order. */
@@ -161,6 +161,11 @@ public final class ConsoleService {
                     + (a.lastError() == null ? "" : " - last error: " + a.lastError());
             out.add(new TimelineEntry(a.deliveredAt() != null ? a.deliveredAt() : a.createdAt(), "outbox", what, detail, "cvh", a.status()));
         }
+        for (var r : queries.replies(campaignId, site)) {
+            out.add(new TimelineEntry(r.receivedAt(), "reply", "reply " + (r.intent() == null ? r.status() : r.intent()),
+                    (r.subject() == null ? "" : r.subject()) + (r.outcome() == null ? "" : " - " + r.outcome()),
+                    r.sender() == null ? "" : r.sender(), r.status()));
+        }
         for (AuditEntry e : queries.audit(campaignId, site)) {
             out.add(new TimelineEntry(e.at(), "audit", e.event(), e.detail(), e.actor(), ""));
         }
@@ -171,6 +176,17 @@ public final class ConsoleService {
     public List<AuditEntry> audit(String campaignId) {
         campaignOr404(campaignId);
         return queries.audit(campaignId);
+    }
+
+    /** Replies waiting for the officer: unmatched or held. */
+    public List<JdbcConsoleQueries.Reply> unmatchedReplies() {
+        return queries.unmatchedReplies();
+    }
+
+    /** The replies matched to a campaign, with their intents. */
+    public List<JdbcConsoleQueries.Reply> replies(String campaignId) {
+        campaignOr404(campaignId);
+        return queries.replies(campaignId, null);
     }
 
     public List<DeadLetter> deadLetters() {
@@ -202,7 +218,7 @@ public final class ConsoleService {
                 next.map(p -> new NextStep(p.step().id(), p.section(), p.step().action().name().toLowerCase().replace('_', '-'), p.at()))
                         .orElse(null),
                 c.nextDueAt(), c.deadline(), c.deadlineReason(), c.deadlineReason() != null, c.ticketRef(), c.ticketOpenedAt(),
-                c.acknowledgedAt(), c.siteStatement(), c.suspensionProposedAt(), c.suspendedAt(), c.closedAt(), c.closeReason(), proof,
+                c.acknowledgedAt(), c.siteStatement(), c.pendingDecision(), c.pendingDecisionAt(), c.suspensionProposedAt(), c.suspendedAt(), c.closedAt(), c.closeReason(), proof,
                 new Pakiti(v.state().name(), v.vulnerableHosts(), v.observedAt()));
     }
 
@@ -219,8 +235,9 @@ public final class ConsoleService {
         return new NotificationView(n.kind(), n.notification().name(), n.individual(), n.createdAt(), n.deliveredAt(), n.subject());
     }
 
+    /** A proposed suspension, or a question the engine put to the officer (a held reply, a mitigation to judge). */
     static boolean needsDecision(SiteCase c) {
-        return c.status() == CaseStatus.SUSPENSION_PROPOSED;
+        return c.status() == CaseStatus.SUSPENSION_PROPOSED || (!c.isClosed() && c.pendingDecision() != null);
     }
 
     static boolean overdue(SiteCase c, Instant now) {

@@ -118,6 +118,49 @@ public final class InboundMailStore {
         return stored;
     }
 
+    /** A stored reply waiting to be processed. */
+    public record Pending(long id, String source, String sender, String subject, java.time.Instant receivedAt, byte[] raw) {}
+
+    /** The oldest replies not processed yet. */
+    public java.util.List<Pending> pending(int limit) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, source, sender, subject, received_at, raw FROM inbound_message"
+                    + " WHERE status = 'NEW' ORDER BY id")) {
+                ps.setMaxRows(limit);
+                java.util.List<Pending> out = new java.util.ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        var t = rs.getObject(5, java.time.OffsetDateTime.class);
+                        out.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                t == null ? null : t.toInstant(), rs.getBytes(6)));
+                    }
+                }
+                return out;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /**
+     * A stored reply that cannot be processed (unreadable MIME, or processing failed): kept, with the
+     * error, for the officer; the next replies flow on.
+     */
+    public void markUnprocessable(long id, String status, String error) {
+        database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE inbound_message SET status = ?, error_text = ?, processed_at = ?"
+                    + " WHERE id = ? AND status = 'NEW'")) {
+                ps.setString(1, status);
+                ps.setString(2, truncate(error, 4000));
+                ps.setObject(3, clock.instant().atOffset(ZoneOffset.UTC));
+                ps.setLong(4, id);
+                return ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     private static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

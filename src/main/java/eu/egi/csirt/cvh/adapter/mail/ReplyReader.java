@@ -26,10 +26,59 @@ public final class ReplyReader {
     private static final List<String> HEADERS = List.of("from", "auto-submitted", "x-autoreply", "x-autorespond", "precedence",
             "content-type", "message-id", "in-reply-to", "references");
 
+    private static final java.util.regex.Pattern FINAL_RECIPIENT =
+            java.util.regex.Pattern.compile("(?im)^(?:final|original)-recipient:\\s*rfc822\\s*;\\s*<?([^>\\s]+@[^>\\s]+)>?");
+    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+    private static final java.util.regex.Pattern MESSAGE_ID = java.util.regex.Pattern.compile("<[^<>\\s]+@[^<>\\s]+>");
+
     private ReplyReader() {}
 
+    /**
+     * A mail with what matching needs besides the text.
+     *
+     * @param sentAt           its Date header, if readable
+     * @param answered         the Message-IDs it answers (In-Reply-To, References; for a delivery failure also
+     *                         those of the returned original)
+     * @param bouncedAddresses for a delivery failure: the failed recipients (DSN), else the addresses it names
+     */
+    public record ReadMail(Reply reply, java.util.Optional<java.time.Instant> sentAt, List<String> answered,
+                           List<String> bouncedAddresses) {}
+
+    public static ReadMail readMail(byte[] raw) throws MessagingException, IOException {
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(raw));
+        Reply reply = read(m);
+        java.util.Optional<java.time.Instant> sent = java.util.Optional.ofNullable(m.getSentDate()).map(java.util.Date::toInstant);
+        java.util.LinkedHashSet<String> answered = new java.util.LinkedHashSet<>();
+        ids(reply.header("in-reply-to"), answered);
+        ids(reply.header("references"), answered);
+        List<String> bounced = List.of();
+        boolean bounce = reply.deliveryReport() || reply.header("from").toLowerCase(Locale.ROOT).contains("mailer-daemon")
+                || reply.header("from").toLowerCase(Locale.ROOT).contains("postmaster");
+        if (bounce) {
+            String whole = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1);
+            ids(whole, answered);   // the returned original's Message-ID and References
+            java.util.LinkedHashSet<String> failed = new java.util.LinkedHashSet<>();
+            var dsn = FINAL_RECIPIENT.matcher(whole);
+            while (dsn.find()) failed.add(dsn.group(1));
+            if (failed.isEmpty()) {
+                var any = ADDRESS.matcher(reply.body());
+                while (any.find()) failed.add(any.group());
+            }
+            bounced = List.copyOf(failed);
+        }
+        return new ReadMail(reply, sent, List.copyOf(answered), bounced);
+    }
+
+    private static void ids(String text, java.util.Set<String> out) {
+        var m = MESSAGE_ID.matcher(text == null ? "" : text);
+        while (m.find()) out.add(m.group());
+    }
+
     public static Reply read(InputStream raw) throws MessagingException, IOException {
-        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), raw);
+        return read(new MimeMessage(Session.getInstance(new Properties()), raw));
+    }
+
+    private static Reply read(MimeMessage m) throws MessagingException, IOException {
         Map<String, String> headers = new HashMap<>();
         for (String h : HEADERS) {
             String v = m.getHeader(h, ", ");

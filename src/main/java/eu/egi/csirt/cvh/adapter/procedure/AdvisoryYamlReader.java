@@ -81,7 +81,8 @@ public final class AdvisoryYamlReader {
                 sites,
                 opt(m, "heads-up").map(h -> h.as("boolean", ProcedureYamlReader::bool)).orElse(false),
                 scope,
-                file);
+                file,
+                opt(m, "mitigations").map(n -> n.sequence().stream().map(YamlTree::scalar).map(String::strip).toList()).orElse(List.of()));
     }
 
     private static final class Path {

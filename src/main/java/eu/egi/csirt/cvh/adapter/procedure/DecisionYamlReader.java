@@ -70,12 +70,13 @@ public final class DecisionYamlReader {
             case "confirm-suspension" -> new Decision.ConfirmSuspension(campaign, site, requireReason(root, reason), actor);
             case "cancel-suspension" -> new Decision.CancelSuspension(campaign, site, requireReason(root, reason), actor);
             case "accept" -> new Decision.Accept(campaign, site, requireReason(root, reason), actor);
+            case "refuse" -> new Decision.Refuse(campaign, site, requireReason(root, reason), actor);
             case "reinstatement-request" -> new Decision.ReinstatementRequest(campaign, site, actor);
             case "reply" -> new Decision.SiteReply(campaign, site,
                     req(root, m, "intent").as("intent", ReplyIntent::parse),
                     opt(m, "text").map(YamlTree::scalar).orElse(""), actor);
             default -> throw kind.error("unknown decision '" + kind.scalar() + "'; use extend, veto, confirm-suspension,"
-                    + " cancel-suspension, accept, reinstatement-request or reply");
+                    + " cancel-suspension, accept, refuse, reinstatement-request or reply");
         };
     }
 

@@ -75,7 +75,8 @@ public final class ProcedureYamlReader {
         Map<String, String> texts = new LinkedHashMap<>();
         opt(top, "texts").ifPresent(t -> t.mapping(Set.of("suspension-decision", "suspension-notice",
                 "suspension-carried-out", "extension", "reinstatement", "decision-needed", "ticket-closed",
-                "suspension-request", "suspension-request-reminder")).forEach(
+                "suspension-request", "suspension-request-reminder", "reply-decision", "pakiti-client", "fix-not-confirmed",
+                "mitigation-escalation", "contact-bounced", "refused")).forEach(
                 (k, v) -> texts.put(k, template(v))));
         return new ProcedureDefinition(id,
                 opt(top, "title").map(YamlTree::scalar).orElse(id),

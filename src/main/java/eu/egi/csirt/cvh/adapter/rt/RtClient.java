@@ -107,6 +107,15 @@ public final class RtClient {
         update(ticketId, json.createObjectNode().put("Subject", subject));
     }
 
+    /** Sets the ticket's Cc watchers (RT adds and removes to match): they get the correspondence too. */
+    public void setCc(long ticketId, java.util.Collection<String> cc) {
+        var list = json.createArrayNode();
+        cc.forEach(list::add);
+        var body = json.createObjectNode();
+        body.set("Cc", list);
+        update(ticketId, body);
+    }
+
     public void setDue(long ticketId, Instant due) {
         update(ticketId, json.createObjectNode().put("Due", RT_DATE.format(due)));
     }

@@ -61,9 +61,9 @@ public final class RtConnector implements ActionConnector {
         }
         long id = switch (entry.operation()) {
             case "create" -> create(entry, ticketKey);
-            case "correspond" -> post(entry, ticketKey, (ticket, text) -> rt.correspond(ticket, text, null));
+            case "correspond" -> post(entry, ticketKey, (ticket, text) -> rt.correspond(ticket, withRecipients(ticket, entry, text), null));
             case "comment" -> post(entry, ticketKey, rt::comment);
-            case "resolve" -> post(entry, ticketKey, (ticket, text) -> rt.correspond(ticket, text, "resolved"));
+            case "resolve" -> post(entry, ticketKey, (ticket, text) -> rt.correspond(ticket, withRecipients(ticket, entry, text), "resolved"));
             case "set-due" -> setDue(entry, ticketKey);
             default -> throw new IllegalArgumentException("RT action " + entry.key() + ": unknown operation '"
                     + entry.operation() + "'; known: create, correspond, comment, resolve, set-due");
@@ -111,6 +111,26 @@ public final class RtConnector implements ActionConnector {
             poster.post(id, withMarker(entry));
         }
         return id;
+    }
+
+    /**
+     * RT mails correspondence to the ticket's requestors and Cc only: an address the engine adds later
+     * (the operational contacts of SDIS 2a, or after a bounce) becomes a Cc watcher first.
+     */
+    private String withRecipients(long ticketId, OutboxEntry entry, String text) {
+        if (entry.to().isEmpty() && entry.cc().isEmpty()) return text;
+        RtTicket ticket = rt.ticket(ticketId);
+        java.util.Set<String> known = new java.util.HashSet<>();
+        ticket.requestors().forEach(a -> known.add(a.toLowerCase(java.util.Locale.ROOT)));
+        ticket.cc().forEach(a -> known.add(a.toLowerCase(java.util.Locale.ROOT)));
+        List<String> missing = java.util.stream.Stream.concat(entry.to().stream(), entry.cc().stream())
+                .filter(a -> !known.contains(a.toLowerCase(java.util.Locale.ROOT))).distinct().toList();
+        if (!missing.isEmpty()) {
+            List<String> cc = new java.util.ArrayList<>(ticket.cc());
+            cc.addAll(missing);
+            rt.setCc(ticketId, cc);
+        }
+        return text;
     }
 
     private long setDue(OutboxEntry entry, String ticketKey) {

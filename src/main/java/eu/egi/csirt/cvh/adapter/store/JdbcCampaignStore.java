@@ -9,6 +9,7 @@ import eu.egi.csirt.cvh.domain.campaign.Channel;
 import eu.egi.csirt.cvh.domain.campaign.Notification;
 import eu.egi.csirt.cvh.domain.campaign.OutboxEntry;
 import eu.egi.csirt.cvh.domain.campaign.SiteCase;
+import eu.egi.csirt.cvh.domain.engine.InboundReply;
 import eu.egi.csirt.cvh.domain.procedure.NotificationKind;
 import eu.egi.csirt.cvh.port.CampaignStore;
 
@@ -32,7 +33,8 @@ public final class JdbcCampaignStore implements CampaignStore {
 
     private static final String CASE_COLUMNS = "id, campaign_id, site, procedure_id, case_round, status, detected_at, deadline_at,"
             + " deadline_reason, ticket_ref, ticket_opened_at, acknowledged_at, site_statement, suspension_proposed_at,"
-            + " suspension_requested_at, coordinator_reminded_at, suspended_at, closed_at, close_reason, next_due_at";
+            + " suspension_requested_at, coordinator_reminded_at, suspended_at, closed_at, close_reason, next_due_at,"
+            + " fix_claimed_at, follow_up, follow_up_at, pending_decision, pending_decision_at";
 
     private final Database database;
     private final Set<Channel> connected;
@@ -66,9 +68,10 @@ public final class JdbcCampaignStore implements CampaignStore {
         @Override
         public void insertCampaign(Campaign k) {
             update(c, "INSERT INTO campaign (id, title, procedure_id, cves, advisory_url, advisory_text, issued_at, deadline_at,"
-                            + " scope, heads_up, status, next_due_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " scope, heads_up, status, next_due_at, source, mitigations) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     k.id(), k.title(), k.procedureId(), String.join(",", k.cves()), k.advisoryUrl(), k.advisoryText(),
-                    k.issuedAt(), k.deadline(), k.scope(), k.headsUp(), k.status(), k.nextDueAt(), k.source());
+                    k.issuedAt(), k.deadline(), k.scope(), k.headsUp(), k.status(), k.nextDueAt(), k.source(),
+                    String.join("\n", k.mitigations()));
         }
 
         @Override
@@ -125,10 +128,12 @@ public final class JdbcCampaignStore implements CampaignStore {
         public void updateCase(SiteCase s) {
             update(c, "UPDATE site_case SET status = ?, deadline_at = ?, deadline_reason = ?, ticket_ref = ?, ticket_opened_at = ?,"
                             + " acknowledged_at = ?, site_statement = ?, suspension_proposed_at = ?, suspension_requested_at = ?,"
-                            + " coordinator_reminded_at = ?, suspended_at = ?, closed_at = ?, close_reason = ?, next_due_at = ? WHERE id = ?",
+                            + " coordinator_reminded_at = ?, suspended_at = ?, closed_at = ?, close_reason = ?, next_due_at = ?,"
+                            + " fix_claimed_at = ?, follow_up = ?, follow_up_at = ?, pending_decision = ?, pending_decision_at = ? WHERE id = ?",
                     s.status(), s.deadline(), s.deadlineReason(), s.ticketRef(), s.ticketOpenedAt(), s.acknowledgedAt(),
                     s.siteStatement(), s.suspensionProposedAt(), s.suspensionRequestedAt(), s.coordinatorRemindedAt(),
-                    s.suspendedAt(), s.closedAt(), s.closeReason(), s.nextDueAt(), s.id());
+                    s.suspendedAt(), s.closedAt(), s.closeReason(), s.nextDueAt(),
+                    s.fixClaimedAt(), s.followUp(), s.followUpAt(), truncate(s.pendingDecision(), 4000), s.pendingDecisionAt(), s.id());
         }
 
         @Override
@@ -177,6 +182,51 @@ public final class JdbcCampaignStore implements CampaignStore {
             update(c, "INSERT INTO audit_event (campaign_id, case_id, site, occurred_at, actor, event_type, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     a.campaignId(), a.caseId(), a.site(), a.at(), a.actor(), a.event(), truncate(a.detail(), 8000));
         }
+
+        @Override
+        public boolean claimReply(long replyId) {
+            // the row lock taken here holds until commit: a second processor waits, then sees it taken
+            return update(c, "UPDATE inbound_message SET status = 'PROCESSING' WHERE id = ? AND status = 'NEW'", replyId) == 1;
+        }
+
+        @Override
+        public void finishReply(long replyId, InboundReply reply, InboundReply.Outcome o, Instant at) {
+            var ref = o.caseRef();
+            update(c, "UPDATE inbound_message SET status = ?, campaign_id = ?, case_id = ?, site = ?, intent = ?, confidence = ?,"
+                            + " evidence = ?, match_method = ?, outcome = ?, processed_at = ?, held_reason = ? WHERE id = ?",
+                    o.status(), ref == null ? null : ref.campaignId(), ref == null ? null : ref.caseId(), ref == null ? null : ref.site(),
+                    reply.classification().intent(), reply.classification().confidence(), truncate(reply.classification().evidence(), 2000),
+                    truncate(reply.matchMethod(), 200), truncate(o.outcome(), 4000), at, truncate(o.heldReason(), 4000), replyId);
+        }
+
+        @Override
+        public Set<String> addressesWrittenTo(long caseId) {
+            Set<String> out = new HashSet<>();
+            for (String[] r : query(c, "SELECT recipients_to, recipients_cc FROM outbox WHERE case_id = ?",
+                    rs -> new String[] {rs.getString(1), rs.getString(2)}, caseId)) {
+                for (String list : r) {
+                    if (list == null) continue;
+                    for (String a : list.split(",")) {
+                        if (!a.isBlank()) out.add(a.strip().toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public void markContactInvalid(String site, String address, Instant at, String reason) {
+            String a = address.strip().toLowerCase(java.util.Locale.ROOT);
+            if (query(c, "SELECT 1 FROM invalid_contact WHERE site = ? AND address = ?", rs -> 1, site, a).isEmpty()) {
+                update(c, "INSERT INTO invalid_contact (site, address, reported_at, reason) VALUES (?, ?, ?, ?)", site, a, at,
+                        truncate(reason, 4000));
+            }
+        }
+
+        @Override
+        public Set<String> invalidContacts(String site) {
+            return new HashSet<>(query(c, "SELECT address FROM invalid_contact WHERE site = ?", rs -> rs.getString(1), site));
+        }
     }
 
     static String truncate(String s, int max) {
@@ -188,7 +238,11 @@ public final class JdbcCampaignStore implements CampaignStore {
                 Arrays.asList(rs.getString("cves").split(",")), rs.getString("advisory_url"), rs.getString("advisory_text"),
                 instant(rs, "issued_at"), instant(rs, "deadline_at"), AdvisoryScope.valueOf(rs.getString("scope")),
                 rs.getBoolean("heads_up"), CampaignStatus.valueOf(rs.getString("status")), instant(rs, "next_due_at"),
-                rs.getString("source"));
+                rs.getString("source"), lines(rs.getString("mitigations")));
+    }
+
+    private static List<String> lines(String s) {
+        return s == null || s.isBlank() ? List.of() : List.of(s.split("\n"));
     }
 
     private static SiteCase siteCase(ResultSet rs) throws SQLException {
@@ -199,6 +253,9 @@ public final class JdbcCampaignStore implements CampaignStore {
                 instant(rs, "suspension_proposed_at"), instant(rs, "suspension_requested_at"), instant(rs, "coordinator_reminded_at"),
                 instant(rs, "suspended_at"), instant(rs, "closed_at"),
                 rs.getString("close_reason"), instant(rs, "next_due_at"));
+        String followUp = rs.getString("follow_up");
+        s.restoreReplyState(instant(rs, "fix_claimed_at"), followUp == null ? null : SiteCase.FollowUp.valueOf(followUp),
+                instant(rs, "follow_up_at"), rs.getString("pending_decision"), instant(rs, "pending_decision_at"));
         return s;
     }
 }

@@ -109,6 +109,44 @@ public final class JdbcConsoleQueries {
         return out;
     }
 
+    /** A stored reply (mail or RT correspondence) and what inbound processing made of it. */
+    public record Reply(long id, String source, Instant receivedAt, String sender, String subject, String status, String campaignId,
+                        Long caseId, String site, String intent, Double confidence, String evidence, String matchMethod,
+                        String outcome, Instant processedAt, String heldReason) {}
+
+    private static final String REPLY_COLUMNS = "id, source, received_at, sender, subject, status, campaign_id, case_id, site, intent,"
+            + " confidence, evidence, match_method, outcome, processed_at, held_reason";
+
+    private static Reply reply(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Reply(rs.getLong("id"), rs.getString("source"), instant(rs, "received_at"), rs.getString("sender"), rs.getString("subject"),
+                rs.getString("status"), rs.getString("campaign_id"), (Long) rs.getObject("case_id", Long.class), rs.getString("site"),
+                rs.getString("intent"), (Double) rs.getObject("confidence", Double.class), rs.getString("evidence"),
+                rs.getString("match_method"), rs.getString("outcome"), instant(rs, "processed_at"), rs.getString("held_reason"));
+    }
+
+    /** Replies waiting for the officer: not matched to a case, or held (low confidence, unknown sender), newest first. */
+    public List<Reply> unmatchedReplies() {
+        return database.inTransaction(c -> query(c, "SELECT " + REPLY_COLUMNS + " FROM inbound_message WHERE status IN ('UNMATCHED', 'HELD')"
+                + " ORDER BY received_at DESC, id DESC", JdbcConsoleQueries::reply));
+    }
+
+    /** The replies matched to a campaign (one site, or all with null), oldest first. */
+    public List<Reply> replies(String campaignId, String site) {
+        return site == null
+                ? database.inTransaction(c -> query(c, "SELECT " + REPLY_COLUMNS + " FROM inbound_message WHERE campaign_id = ?"
+                        + " ORDER BY received_at, id", JdbcConsoleQueries::reply, campaignId))
+                : database.inTransaction(c -> query(c, "SELECT " + REPLY_COLUMNS + " FROM inbound_message WHERE campaign_id = ? AND site = ?"
+                        + " ORDER BY received_at, id", JdbcConsoleQueries::reply, campaignId, site));
+    }
+
+    /** Replies by intent once understood, else by status (NEW, HELD, UNMATCHED, ...). */
+    public Map<String, Integer> repliesByIntent() {
+        Map<String, Integer> out = new TreeMap<>();
+        database.inTransaction(c -> query(c, "SELECT COALESCE(intent, status) AS k, COUNT(*) FROM inbound_message"
+                + " WHERE status <> 'SEEN' GROUP BY COALESCE(intent, status)", rs -> out.put(rs.getString(1), rs.getInt(2))));
+        return out;
+    }
+
     /** When the last monitoring feed was accepted, if ever. */
     public Optional<Instant> lastAcceptedFeed() {
         return database.inTransaction(c -> query(c, "SELECT MAX(imported_at) AS last_import FROM status_import WHERE accepted",

@@ -17,14 +17,26 @@ public record Campaign(
         boolean headsUp,
         CampaignStatus status,
         Instant nextDueAt,
-        String source) {
+        String source,
+        List<String> mitigations) {
+
+    /** @param mitigations the mitigations the advisory lists (SDIS 3a: a site's "same" mitigation is one of these) */
+    public Campaign {
+        mitigations = mitigations == null ? List.of() : List.copyOf(mitigations);
+    }
+
+    public Campaign(String id, String title, String procedureId, List<String> cves, String advisoryUrl, String advisoryText,
+                    Instant issuedAt, Instant deadline, AdvisoryScope scope, boolean headsUp, CampaignStatus status,
+                    Instant nextDueAt, String source) {
+        this(id, title, procedureId, cves, advisoryUrl, advisoryText, issuedAt, deadline, scope, headsUp, status, nextDueAt, source, List.of());
+    }
 
     public Campaign withStatus(CampaignStatus s) {
-        return new Campaign(id, title, procedureId, cves, advisoryUrl, advisoryText, issuedAt, deadline, scope, headsUp, s, nextDueAt, source);
+        return new Campaign(id, title, procedureId, cves, advisoryUrl, advisoryText, issuedAt, deadline, scope, headsUp, s, nextDueAt, source, mitigations);
     }
 
     public Campaign withNextDueAt(Instant t) {
-        return new Campaign(id, title, procedureId, cves, advisoryUrl, advisoryText, issuedAt, deadline, scope, headsUp, status, t, source);
+        return new Campaign(id, title, procedureId, cves, advisoryUrl, advisoryText, issuedAt, deadline, scope, headsUp, status, t, source, mitigations);
     }
 
     public String cveList() {

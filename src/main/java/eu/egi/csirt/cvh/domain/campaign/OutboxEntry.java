@@ -16,4 +16,10 @@ import java.util.List;
  */
 public record OutboxEntry(String key, String campaignId, Long caseId, String site, Channel channel, String kind,
                           String operation, NotificationKind notification, List<String> to, List<String> cc,
-                          String subject, String body, String reference, Instant due, Instant createdAt) {}
+                          String subject, String body, String reference, Instant due, Instant createdAt) {
+
+    public OutboxEntry withRecipients(List<String> newTo, List<String> newCc) {
+        return new OutboxEntry(key, campaignId, caseId, site, channel, kind, operation, notification, newTo, newCc, subject, body,
+                reference, due, createdAt);
+    }
+}

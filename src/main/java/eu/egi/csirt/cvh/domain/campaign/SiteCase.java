@@ -24,6 +24,19 @@ public final class SiteCase {
     private Instant closedAt;
     private String closeReason;
     private Instant nextDueAt;
+    private Instant fixClaimedAt;
+    private FollowUp followUp;
+    private Instant followUpAt;
+    private String pendingDecision;
+    private Instant pendingDecisionAt;
+
+    /** What a site's reply left to check later (SDIS 3a). */
+    public enum FollowUp {
+        /** the site says it updated: close once the monitoring shows the hosts clean */
+        FIX_CLAIM,
+        /** the site applied the advisory's mitigation: look again after a day */
+        MITIGATION
+    }
 
     public SiteCase(long id, String campaignId, String site, String procedureId, int round, Instant detectedAt, Instant deadline) {
         this.id = id;
@@ -57,6 +70,13 @@ public final class SiteCase {
     public String closeReason() { return closeReason; }
     public Instant nextDueAt() { return nextDueAt; }
 
+    public Instant fixClaimedAt() { return fixClaimedAt; }
+    public FollowUp followUp() { return followUp; }
+    public Instant followUpAt() { return followUpAt; }
+    /** What the officer is asked to decide about this case (null: nothing). */
+    public String pendingDecision() { return pendingDecision; }
+    public Instant pendingDecisionAt() { return pendingDecisionAt; }
+
     public boolean isClosed() { return status.isClosed(); }
 
     public void setStatus(CaseStatus status) { this.status = status; }
@@ -71,6 +91,21 @@ public final class SiteCase {
     public void close(CaseStatus finalStatus, Instant at, String reason) { this.status = finalStatus; this.closedAt = at; this.closeReason = reason; }
     public void reopen() { this.status = CaseStatus.OPEN; this.suspensionProposedAt = null; }
     public void setNextDueAt(Instant t) { this.nextDueAt = t; }
+    public void claimFixed(Instant claimedAt) { if (fixClaimedAt == null || claimedAt.isAfter(fixClaimedAt)) fixClaimedAt = claimedAt; }
+    public void followUp(FollowUp what, Instant at) { this.followUp = what; this.followUpAt = at; }
+    public void clearFollowUp() { this.followUp = null; this.followUpAt = null; }
+    public void askOfficer(String question, Instant at) { this.pendingDecision = question; this.pendingDecisionAt = at; }
+    public void decisionTaken() { this.pendingDecision = null; this.pendingDecisionAt = null; }
+
+    /** Restores the state replies left; used by the store only. */
+    public void restoreReplyState(Instant fixClaimedAt, FollowUp followUp, Instant followUpAt, String pendingDecision,
+                                  Instant pendingDecisionAt) {
+        this.fixClaimedAt = fixClaimedAt;
+        this.followUp = followUp;
+        this.followUpAt = followUpAt;
+        this.pendingDecision = pendingDecision;
+        this.pendingDecisionAt = pendingDecisionAt;
+    }
 
     /** Restores persisted fields; used by the store only. */
     public void restore(CaseStatus status, String deadlineReason, String ticketRef, Instant ticketOpenedAt, Instant acknowledgedAt,

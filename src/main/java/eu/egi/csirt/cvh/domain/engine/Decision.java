@@ -23,8 +23,8 @@ public sealed interface Decision {
     /** SEC03 7.2: a mitigation or explanation is accepted; the suspension path stops. */
     record Accept(String campaignId, String site, String what, String actor) implements Decision {}
 
-    /** SEC03 7.2: a mitigation or explanation is not accepted; the procedure goes on as before. */
-    record Refuse(String campaignId, String site, String what, String actor) implements Decision {}
+    /** SEC03 7.3: a mitigation, explanation or request is not accepted; the site is told, the deadline stands. */
+    record Refuse(String campaignId, String site, String reason, String actor) implements Decision {}
 
     /** SEC03 4.6: a ROD asks whether a suspended site can be certified again. */
     record ReinstatementRequest(String campaignId, String site, String actor) implements Decision {}

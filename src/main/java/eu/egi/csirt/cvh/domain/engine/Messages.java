@@ -94,6 +94,7 @@ final class Messages {
                 case COO -> out.add(lists.coo());
                 case CSIRT -> out.add(lists.csirt());
                 case COORDINATOR -> out.add(lists.coordinator());
+                case IRTF -> out.add(lists.irtf());
             }
         }
         out.removeIf(a -> a == null || a.isBlank());

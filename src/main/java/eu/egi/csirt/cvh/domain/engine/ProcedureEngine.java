@@ -57,6 +57,7 @@ public final class ProcedureEngine {
     private final Clock clock;
     private final Map<String, Long> statusVersionSeen = new ConcurrentHashMap<>();
     private final SiteDirectory directory;
+    private final ReplyHandler replies;
 
     public ProcedureEngine(CampaignStore store, ProcedureCatalog procedures, Planner planner, VulnerabilityStatus status,
                            SiteDirectory directory, TextRenderer renderer, EngineSettings settings, Clock clock) {
@@ -68,6 +69,7 @@ public final class ProcedureEngine {
         this.clock = clock;
         this.directory = directory;
         this.messages = new Messages(renderer, directory, settings, planner.calendar());
+        this.replies = new ReplyHandler(this, messages, status, settings.replies());
     }
 
     public Clock clock() {
@@ -94,7 +96,7 @@ public final class ProcedureEngine {
             Instant deadline = planner.deadline(procedure, advisory.issuedAt());
             Campaign campaign = new Campaign(advisory.id(), advisory.title(), procedure.id(), advisory.cves(),
                     advisory.advisoryUrl(), advisory.advisoryText(), advisory.issuedAt(), deadline, scope,
-                    advisory.headsUp(), CampaignStatus.ACTIVE, advisory.issuedAt(), advisory.source());
+                    advisory.headsUp(), CampaignStatus.ACTIVE, advisory.issuedAt(), advisory.source(), advisory.mitigations());
             tx.insertCampaign(campaign);
             for (String skipped : candidates) {
                 if (!sites.contains(skipped)) {
@@ -329,6 +331,9 @@ public final class ProcedureEngine {
         }
         ProcedureDefinition procedure = procedures.get(c.procedureId());
         String scope = caseScope(c);
+        if (c.followUp() != null && !c.followUpAt().isAfter(now)) {
+            followUp(tx, campaign, procedure, c, now, report);
+        }
         Set<String> done = new java.util.HashSet<>(tx.executedSteps(scope));
         Instant deferredUntil = null;
         // Anchors change as steps run (the ticket opens), so plan again until nothing more is due.
@@ -386,11 +391,43 @@ public final class ProcedureEngine {
 
     private Instant nextDue(ProcedureDefinition procedure, Campaign campaign, SiteCase c, Set<String> done, Instant now, Instant deferredUntil) {
         Instant next = deferredUntil;
+        if (c.followUpAt() != null && (next == null || c.followUpAt().isBefore(next))) next = c.followUpAt();
         for (PlannedStep p : planner.schedule(procedure, caseAnchors(campaign, c))) {
             if (p.step().action().scope() != StepAction.Scope.SITE || done.contains(p.key()) || !p.at().isAfter(now)) continue;
             if (next == null || p.at().isBefore(next)) next = p.at();
         }
         return next;
+    }
+
+    /** What a site's reply left to check (seed 002 3a): a claimed fix, or the advisory's mitigation after a day. */
+    private void followUp(Tx tx, Campaign campaign, ProcedureDefinition procedure, SiteCase c, Instant now, TickReport report) {
+        Vulnerability v = status.of(c.site(), campaign.cves());
+        SiteCase.FollowUp what = c.followUp();
+        String key = caseScope(c) + "/follow-up@" + c.followUpAt();
+        if (v.isFixed()) {
+            c.clearFollowUp();
+            String outcome = closeFixed(tx, campaign, procedure, c, key, v, now, report);
+            tx.audit(new AuditEntry(campaign.id(), c.id(), c.site(), now, ENGINE, "reply-follow-up",
+                    (what == SiteCase.FollowUp.FIX_CLAIM ? "SDIS 3a: the claimed fix shows in Pakiti: " : "SDIS 3a: after the mitigation, ")
+                            + outcome));
+            return;
+        }
+        if (what == SiteCase.FollowUp.FIX_CLAIM) {
+            c.followUp(what, now.plus(settings.replies().fixRecheck()));
+            return;
+        }
+        c.clearFollowUp();
+        String question = "the site applied the advisory's mitigation a day ago and the monitoring still shows it vulnerable:"
+                + " check the security dashboard, then accept the mitigation (SEC03 7.2) or refuse it";
+        c.askOfficer(question, now);
+        Map<String, Object> model = messages.model(campaign, c, now);
+        model.put("question", question);
+        model.put("reply", Map.of("id", "", "sender", "", "subject", "", "intent", "mitigated", "confidence", "", "evidence", "",
+                "text", c.siteStatement() == null ? "" : c.siteStatement(), "requestedDate", "", "matchedBy", ""));
+        model.put("mitigations", campaign.mitigations());
+        enqueueMail(tx, report, messages.mail(key + "/officer", campaign, c, "reply-decision", NotificationKind.NONE,
+                procedure.text("reply-decision"), model, List.of(Role.CSIRT), List.of(), now));
+        tx.audit(new AuditEntry(campaign.id(), c.id(), c.site(), now, ENGINE, "reply-follow-up", "SDIS 3a: " + question));
     }
 
     private record StepResult(String outcome, Instant deferredUntil) {
@@ -468,7 +505,7 @@ public final class ProcedureEngine {
     }
 
     /** SEC03 2.5: "Thank you for addressing this problem", and the ticket is closed. */
-    private String closeFixed(Tx tx, Campaign campaign, ProcedureDefinition procedure, SiteCase c, String key,
+    String closeFixed(Tx tx, Campaign campaign, ProcedureDefinition procedure, SiteCase c, String key,
                               Vulnerability v, Instant now, TickReport report) {
         c.close(CaseStatus.FIXED, now, "fixed according to the monitoring at " + v.observedAt());
         OutboxEntry mail = messages.mail(key + "/closed", campaign, c, "ticket-closed", NotificationKind.NONE,
@@ -476,6 +513,14 @@ public final class ProcedureEngine {
         ticketMessage(tx, report, key + "/closed", mail, "resolve", c);
         report.count("case.fixed");
         return "fixed: ticket closed with thanks";
+    }
+
+    List<Role> ticketRecipients(ProcedureDefinition procedure) {
+        return closeRecipients(procedure);
+    }
+
+    ProcedureDefinition procedure(SiteCase c) {
+        return procedures.get(c.procedureId());
     }
 
     private List<eu.egi.csirt.cvh.domain.procedure.Role> closeRecipients(ProcedureDefinition procedure) {
@@ -617,7 +662,8 @@ public final class ProcedureEngine {
      * subject tag, so replies thread into the ticket) and the RT action is what counts for SEC03 5.4;
      * otherwise it is mailed directly and the RT action waits in the outbox.
      */
-    private void ticketMessage(Tx tx, TickReport report, String key, OutboxEntry mail, String operation, SiteCase c) {
+    void ticketMessage(Tx tx, TickReport report, String key, OutboxEntry mail, String operation, SiteCase c) {
+        mail = withOperationalIfBounced(tx, mail);
         if (settings.ticketMailViaRt()) {
             if (tx.enqueue(messages.ticket(key, mail, operation, c, mail.notification()))) {
                 report.count("mail." + mail.kind());
@@ -628,10 +674,47 @@ public final class ProcedureEngine {
         }
     }
 
-    private void enqueueMail(Tx tx, TickReport report, OutboxEntry mail) {
-        if (tx.enqueue(mail)) {
+    void enqueueMail(Tx tx, TickReport report, OutboxEntry mail) {
+        if (tx.enqueue(withOperationalIfBounced(tx, mail))) {
             report.count("mail." + mail.kind());
         }
+    }
+
+    /**
+     * Seed 002 2a: once a contact of the site has bounced, the site's mails also go to its operational
+     * contacts (the bounced address stays: a mailbox may come back).
+     */
+    private OutboxEntry withOperationalIfBounced(Tx tx, OutboxEntry mail) {
+        if (mail.site() == null || mail.channel() != Channel.MAIL && mail.channel() != Channel.RT) return mail;
+        Set<String> invalid = tx.invalidContacts(mail.site());
+        if (invalid.isEmpty()) return mail;
+        boolean bouncedRecipient = java.util.stream.Stream.concat(mail.to().stream(), mail.cc().stream())
+                .anyMatch(a -> invalid.contains(a.toLowerCase(java.util.Locale.ROOT)));
+        if (!bouncedRecipient) return mail;
+        List<String> to = new ArrayList<>(mail.to());
+        for (String a : messages.contacts(mail.site()).operational()) {
+            if (!to.contains(a) && !invalid.contains(a.toLowerCase(java.util.Locale.ROOT))) to.add(a);
+        }
+        return mail.withRecipients(List.copyOf(to), mail.cc());
+    }
+
+    // ---------------------------------------------------------------- replies
+
+    /**
+     * Acts on one stored reply, once: its effect and its record commit together, and a reply already
+     * processed (a replay after a crash) changes nothing.
+     */
+    public synchronized InboundReply.Outcome handleReply(InboundReply reply) {
+        Instant now = clock.instant();
+        TickReport report = new TickReport();
+        return store.inTransaction(tx -> {
+            if (!tx.claimReply(reply.id())) {
+                return new InboundReply.Outcome(InboundReply.Status.PROCESSED, null, "already processed", null);
+            }
+            InboundReply.Outcome outcome = replies.handle(tx, reply, now, report);
+            tx.finishReply(reply.id(), reply, outcome, now);
+            return outcome;
+        });
     }
 
     // ---------------------------------------------------------------- decisions
@@ -648,6 +731,9 @@ public final class ProcedureEngine {
             c = tx.caseForUpdate(c.id()).orElseThrow();
             ProcedureDefinition procedure = procedures.get(c.procedureId());
             String outcome = apply(tx, campaign, procedure, c, decision, now, report);
+            if (!(decision instanceof Decision.SiteReply) && !(decision instanceof Decision.ReinstatementRequest)) {
+                c.decisionTaken();
+            }
             c.setNextDueAt(c.isClosed() ? null : now);
             tx.updateCase(c);
             tx.audit(new AuditEntry(campaign.id(), c.id(), c.site(), now, decision.actor(),
@@ -695,8 +781,20 @@ public final class ProcedureEngine {
             return "accepted (SEC03 7.2): " + d.what();
         }
         if (decision instanceof Decision.Refuse d) {
-            requireOpen(c, "refuse a mitigation or explanation");
-            return "not accepted (SEC03 7.2): " + d.what() + "; the procedure continues";
+            requireOpen(c, "refuse");
+            if (c.pendingDecision() == null) throw new DecisionRefusedException("nothing to refuse: no reply of " + c.site() + " awaits a decision");
+            Map<String, Object> model = messages.model(campaign, c, now);
+            model.put("reason", d.reason());
+            model.put("statement", c.siteStatement() == null ? "" : c.siteStatement());
+            OutboxEntry mail = messages.mail(key + "/refused@" + now, campaign, c, "refused", NotificationKind.NONE,
+                    procedure.text("refused"), model, closeRecipients(procedure), List.of(), now);
+            if (c.ticketRef() != null) {
+                ticketMessage(tx, report, key + "/refused@" + now, mail, "correspond", c);
+            } else {
+                enqueueMail(tx, report, mail);
+            }
+            c.clearFollowUp();
+            return "not accepted (SEC03 7.3), site told; the deadline " + c.deadline() + " stands: " + d.reason();
         }
         if (decision instanceof Decision.ConfirmSuspension d) {
             if (c.status() != CaseStatus.SUSPENSION_PROPOSED) {

@@ -95,7 +95,7 @@ public final class ReplyClassifier {
     }
 
     /** Lower case, accents folded, whitespace collapsed: "Redémarré" and "redemarre" match. */
-    static String normalise(String s) {
+    public static String normalise(String s) {
         if (s == null) return "";
         String folded = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         return folded.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();

@@ -102,12 +102,12 @@ class ConsoleDecisionsTest {
     }
 
     @Test
-    void sec7_2_a_refused_explanation_keeps_the_procedure_going_and_false_positives_are_recorded() {
+    void sec7_3_nothing_to_refuse_is_409_and_false_positives_are_recorded() {
         start("ADV-REF");
         console.runUntil(Instant.parse("2026-11-27T12:00:00Z"));
-        Console.Response refused = act("ADV-REF", "BETA-GRID", "refuse", "{\"what\": \"'not exposed to users' is not a mitigation\"}");
-        assertThat(state(refused)).isEqualTo("OPEN");
-        assertThat(refused.json().get("outcome").asText()).contains("not accepted (SEC03 7.2)").contains("the procedure continues");
+        Console.Response nothing = act("ADV-REF", "BETA-GRID", "refuse", "{\"what\": \"'not exposed to users' is not a mitigation\"}");
+        assertThat(nothing.status()).isEqualTo(409);
+        assertThat(nothing.json().get("error").asText()).contains("nothing to refuse: no reply of BETA-GRID awaits a decision");
         assertThat(act("ADV-REF", "BETA-GRID", "refuse", "{}").status()).isEqualTo(422);
 
         Console.Response fp = act("ADV-REF", "GAMMA-CLOUD", "false-positive", "{\"host\": \"wn1.gamma.example.com\", \"reason\": \"custom kernel\"}");
@@ -182,5 +182,33 @@ class ConsoleDecisionsTest {
         assertThat(console.post("/api/dead-letters/abc/retry", OFFICER, "").status()).isEqualTo(422);
         assertThat(console.post("/api/dead-letters/" + pending.id() + "/retry", VIEWER, "").status()).isEqualTo(403);
         assertThat(console.get("/api/campaigns/ADV-DEAD/audit", VIEWER).body()).contains("dead-letter-retried");
+    }
+
+    @Test
+    void held_and_unmatched_replies_are_listed_for_the_officer_with_their_intents() {
+        start("ADV-REPLY");
+        console.wiring.inboundMail.storeReply("test:held-1", "imap", "someone@elsewhere.example", "Re: [CVH ADV-REPLY ALPHA-LCG2] fixed", "fixed it");
+        console.wiring.inboundMail.storeReply("test:unmatched-1", "imap", "x@nowhere.example", "hello", "who are you");
+        console.wiring.database.inTransaction(c -> {
+            try (var held = c.prepareStatement("UPDATE inbound_message SET status = 'HELD', campaign_id = 'ADV-REPLY', site = 'ALPHA-LCG2',"
+                    + " intent = 'FIXED', confidence = 0.4, held_reason = 'unknown sender' WHERE dedup_key = 'test:held-1'");
+                 var unmatched = c.prepareStatement("UPDATE inbound_message SET status = 'UNMATCHED' WHERE dedup_key = 'test:unmatched-1'")) {
+                held.executeUpdate();
+                unmatched.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        });
+        JsonNode queue = console.get("/api/replies/unmatched", VIEWER).json();
+        assertThat(queue.findValuesAsText("status")).contains("HELD", "UNMATCHED");
+        assertThat(queue.findValuesAsText("heldReason")).contains("unknown sender");
+        JsonNode replies = console.get("/api/campaigns/ADV-REPLY/replies", VIEWER).json();
+        assertThat(replies).singleElement().satisfies(r -> assertThat(r.get("intent").asText()).isEqualTo("FIXED"));
+        assertThat(console.get("/api/campaigns/ADV-REPLY/sites/ALPHA-LCG2", VIEWER).json().get("timeline").findValuesAsText("type"))
+                .contains("reply FIXED");
+        assertThat(console.get("/", VIEWER).body()).contains("<section id=\"unmatched\">").contains("data-status=\"HELD\"")
+                .contains("unknown sender");
+        assertThat(console.get("/metrics", VIEWER).body()).containsPattern("cvh_replies\\{intent=\"FIXED\"} 1.0");
     }
 }

@@ -81,6 +81,20 @@ class RtConnectorAgainstRealRtTest {
     }
 
     @Test
+    void sdis_2a_operational_contacts_added_to_a_reminder_become_cc_watchers_so_rt_mails_them() {
+        String ticketKey = "EGI-SVG-2026-31337/OPS";
+        long id = Long.parseLong(connector.deliver(rtAction("o1/rt", "create", ticketKey, REQUESTORS, CC, "OPS", "opened", DEADLINE)));
+        var last = rtAction("o2/rt", "correspond", ticketKey, List.of("security@alpha.example.org", "ops@alpha.example.org"), CC,
+                "last reminder", "Last reminder.", null);
+
+        connector.deliver(last);
+
+        RtTicket ticket = rt.ticket(id);
+        assertThat(ticket.cc()).containsExactlyInAnyOrder("security@ngi-aa.example.org", "ops@alpha.example.org");
+        assertThat(ticket.requestors()).containsExactlyInAnyOrderElementsOf(REQUESTORS);
+    }
+
+    @Test
     void a_comment_is_internal_and_posted_once() {
         String ticketKey = "EGI-SVG-2026-31337/EPSILON";
         long id = Long.parseLong(connector.deliver(rtAction("e1/rt", "create", ticketKey, REQUESTORS, CC, "EPSILON", "opened", DEADLINE)));

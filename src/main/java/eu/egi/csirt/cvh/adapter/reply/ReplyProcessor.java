@@ -1,0 +1,112 @@
+package eu.egi.csirt.cvh.adapter.reply;
+
+import eu.egi.csirt.cvh.adapter.mail.InboundMailStore;
+import eu.egi.csirt.cvh.adapter.mail.ReplyReader;
+import eu.egi.csirt.cvh.domain.engine.InboundReply;
+import eu.egi.csirt.cvh.domain.engine.ProcedureEngine;
+import eu.egi.csirt.cvh.domain.reply.Classification;
+import eu.egi.csirt.cvh.domain.reply.NewText;
+import eu.egi.csirt.cvh.domain.reply.Reply;
+import eu.egi.csirt.cvh.domain.reply.ReplyClassifier;
+import eu.egi.csirt.cvh.domain.reply.ReplyMatcher;
+import eu.egi.csirt.cvh.domain.reply.RequestedDate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * Processes the stored replies (IMAP mails and RT correspondence) oldest first: reads each (Jakarta
+ * Mail), understands it (the classifier), finds its case (the matcher) and hands it to the engine,
+ * which applies the effect and records the reply in one transaction. A mail that cannot be read is
+ * kept as MALFORMED with the error, and the next ones flow on.
+ */
+public final class ReplyProcessor {
+
+    private static final System.Logger LOG = System.getLogger(ReplyProcessor.class.getName());
+    private static final String RT_SOURCE = "rt:ticket/";
+
+    private final InboundMailStore inbound;
+    private final Supplier<ReplyClassifier> classifier;
+    private final ReplyMatcher matcher;
+    private final ProcedureEngine engine;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    /** @param classifier the current one (the phrase file may be re-read) */
+    public ReplyProcessor(InboundMailStore inbound, Supplier<ReplyClassifier> classifier, ReplyMatcher matcher,
+                          ProcedureEngine engine, Clock clock, ZoneId zone) {
+        this.inbound = inbound;
+        this.classifier = classifier;
+        this.matcher = matcher;
+        this.engine = engine;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** Processes what is waiting; returns the count per outcome (PROCESSED, HELD, UNMATCHED, IGNORED, MALFORMED, FAILED). */
+    public Map<String, Integer> processPending() {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (InboundMailStore.Pending p : inbound.pending(200)) {
+            counts.merge(process(p), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    private String process(InboundMailStore.Pending p) {
+        InboundReply reply;
+        try {
+            reply = read(p);
+        } catch (Exception | StackOverflowError e) {
+            String error = "cannot read the mail: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+            LOG.log(System.Logger.Level.ERROR, "reply " + p.id() + " (" + p.source() + ") is MALFORMED: " + error);
+            inbound.markUnprocessable(p.id(), "MALFORMED", error);
+            return "MALFORMED";
+        }
+        try {
+            InboundReply.Outcome o = engine.handleReply(reply);
+            LOG.log(o.status() == InboundReply.Status.PROCESSED || o.status() == InboundReply.Status.IGNORED
+                            ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
+                    "reply " + p.id() + " from " + reply.sender() + ": " + reply.classification().intent() + " -> " + o.status()
+                            + (o.caseRef() == null ? "" : " " + o.caseRef().campaignId() + "/" + o.caseRef().site())
+                            + ": " + o.outcome() + (o.heldReason() == null ? "" : " [" + o.heldReason() + "]"));
+            return o.status().name();
+        } catch (RuntimeException e) {
+            // nothing of its effect committed; kept with the error so it neither blocks the queue nor vanishes
+            LOG.log(System.Logger.Level.ERROR, "reply " + p.id() + " could not be processed", e);
+            inbound.markUnprocessable(p.id(), "FAILED", "processing failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return "FAILED";
+        }
+    }
+
+    private InboundReply read(InboundMailStore.Pending p) throws Exception {
+        Reply reply;
+        Optional<java.time.Instant> sentAt = Optional.empty();
+        List<String> answered = List.of();
+        List<String> bounced = List.of();
+        Optional<Long> rtTicket = Optional.empty();
+        if (p.source() != null && p.source().startsWith(RT_SOURCE)) {
+            rtTicket = Optional.of(Long.parseLong(p.source().substring(RT_SOURCE.length())));
+            reply = new Reply(Map.of("from", p.sender() == null ? "" : p.sender()), p.subject() == null ? "" : p.subject(),
+                    new String(p.raw(), StandardCharsets.UTF_8), false);
+            sentAt = Optional.ofNullable(p.receivedAt());
+        } else {
+            ReplyReader.ReadMail mail = ReplyReader.readMail(p.raw());
+            reply = mail.reply();
+            sentAt = mail.sentAt();
+            answered = mail.answered();
+            bounced = mail.bouncedAddresses();
+        }
+        Classification k = classifier.get().classify(reply);
+        String text = NewText.of(reply.body());
+        ReplyMatcher.Match match = matcher.match(new ReplyMatcher.Facts(reply.subject(), p.sender(), answered, rtTicket));
+        return new InboundReply(p.id(), p.source(), p.sender(), reply.subject(), sentAt.orElse(p.receivedAt()), text, k,
+                match.caseRef(), match.method(), bounced, RequestedDate.in(text, LocalDate.now(clock.withZone(zone))));
+    }
+}

@@ -1,0 +1,39 @@
+package eu.egi.csirt.cvh.domain.engine;
+
+import eu.egi.csirt.cvh.domain.reply.Classification;
+import eu.egi.csirt.cvh.port.ReplyCases.CaseRef;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A stored reply, read, understood and matched, ready to act on.
+ *
+ * @param id               the stored reply's id: it is processed once
+ * @param sentAt           when the site wrote it (the claimed time of a fix); the arrival time when unknown
+ * @param newText          the reply's own words, without quoted mail
+ * @param matchMethod      how the case was found, or why not
+ * @param bouncedAddresses for a delivery failure: the addresses that failed
+ * @param requestedDate    a date the reply names (for "needs time")
+ */
+public record InboundReply(long id, String source, String sender, String subject, Instant sentAt, String newText,
+                           Classification classification, Optional<CaseRef> match, String matchMethod,
+                           List<String> bouncedAddresses, Optional<LocalDate> requestedDate) {
+
+    /** What became of a reply. */
+    public enum Status {
+        /** its effect was applied */
+        PROCESSED,
+        /** kept for the officer: not understood well enough, or from someone who may not change the case */
+        HELD,
+        /** no case found: in the officer's unmatched queue */
+        UNMATCHED,
+        /** automatic answer: logged, never answered, never counted */
+        IGNORED
+    }
+
+    /** @param heldReason why the officer must look at it (HELD, UNMATCHED), else null */
+    public record Outcome(Status status, CaseRef caseRef, String outcome, String heldReason) {}
+}
