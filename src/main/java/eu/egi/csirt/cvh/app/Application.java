@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** cvh: critical vulnerability handling. {@code run} is the default command. */
 @Command(name = "cvh", mixinStandardHelpOptions = true, version = "cvh 0.1",
         description = "Critical vulnerability handling for a grid/cloud CSIRT (EGI SEC03 and the SDIS work instruction).",
-        subcommands = {RunCommand.class, PlanCommand.class, SimulateCommand.class, ClassifyCommand.class})
+        subcommands = {RunCommand.class, PlanCommand.class, SimulateCommand.class, ClassifyCommand.class, ConsolePasswordCommand.class})
 public final class Application {
 
     public static void main(String[] args) {

@@ -3,6 +3,8 @@ package eu.egi.csirt.cvh.app;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
@@ -19,6 +21,13 @@ public class CvhConfiguration implements CamelConfiguration {
         Wiring wiring = existing != null ? existing
                 : new Wiring(Settings.of(key -> context.getPropertiesComponent().resolveProperty(key)));
         wiring.beans().forEach((name, bean) -> context.getRegistry().bind(name, bean));
+        // the officer's console: the runtime's own HTTP server; platform-http routes (console-*.camel.yaml) use it
+        VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
+        http.setBindHost(wiring.settings.get("app.console.bind", "127.0.0.1"));
+        http.setBindPort(wiring.settings.getInt("app.console.port", 8090));
+        VertxPlatformHttpServer server = new VertxPlatformHttpServer(http);
+        context.addService(server, true, true);
+        context.getRegistry().bind("consoleServer", server);
         if (existing == null) {
             context.addService(new ServiceSupport() {
                 @Override

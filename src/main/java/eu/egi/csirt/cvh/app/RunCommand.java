@@ -42,12 +42,22 @@ public final class RunCommand implements Callable<Integer> {
             // the embedded server has an inbox: read it unless told otherwise
             overrides.putIfAbsent("app.imap.enabled", "true");
         }
+        String consolePassword = null;
+        if (settings.get("app.console.users", "").isEmpty() && settings.get("app.console.tokens", "").isEmpty()) {
+            // no console users configured (make run): one officer, with the configured or a fresh random password
+            consolePassword = settings.get("app.console.default-password", "");
+            if (consolePassword.isEmpty()) {
+                consolePassword = eu.egi.csirt.cvh.adapter.console.ConsoleUsers.randomSecret();
+                overrides.put("app.console.default-password", consolePassword);
+            }
+        }
         Main main = new Main();
         main.setPropertyPlaceholderLocations("file:" + propertiesFile);
         Properties p = new Properties();
         p.putAll(overrides);
         main.setOverrideProperties(p);
         System.out.println(banner(settings, mailServer != null));
+        System.out.println(console(settings, consolePassword));
         try {
             main.run();
         } finally {
@@ -67,6 +77,17 @@ public final class RunCommand implements Callable<Integer> {
                 "  mail out                   " + s.get("app.smtp.protocol", "smtp") + "://" + s.get("app.smtp.host", "?") + ":" + s.get("app.smtp.port", "?")
                         + (embeddedMail ? " (embedded GreenMail; every mail is kept in memory, IMAP on 127.0.0.1:3143)" : ""),
                 "  plan a campaign:           java -jar target/cvh.jar plan --procedure sec03-critical --issued 2027-03-19T10:00:00Z");
+    }
+
+    private static String console(Settings s, String defaultPassword) {
+        String bind = s.get("app.console.bind", "127.0.0.1");
+        String url = "http://" + (bind.equals("0.0.0.0") ? "localhost" : bind) + ":" + s.getInt("app.console.port", 8090) + "/";
+        return String.join(System.lineSeparator(),
+                "  officer console            " + url + "  (API " + url + "api/openapi.json, health " + url + "health/ready, metrics " + url + "metrics)",
+                defaultPassword != null
+                        ? "  console login              user " + s.get("app.console.default-user", "officer") + ", password " + defaultPassword
+                                + "  (no app.console.users configured: an embedded default officer)"
+                        : "  console login              the users and tokens of app.console.users / app.console.tokens");
     }
 
     /** The first `make run` on a fresh clone gets the sample site list, Pakiti feed and advisory. */

@@ -80,6 +80,8 @@ public final class SimulateCommand implements Callable<Integer> {
         o.put("app.smtp.port", Integer.toString(smtpPort));
         o.put("app.mail.embedded", "false");
         o.put("camel.main.routes-reload-enabled", "false");
+        o.put("app.console.port", "0");   // a free port: never clashes with a running console
+        o.put("app.console.default-password", "simulation");
         o.put("app.advisories.folder", tmp.resolve("advisories").toString());
         o.put("app.status.folder", tmp.resolve("status").toString());
         o.put("app.decisions.folder", tmp.resolve("decisions").toString());

@@ -1,7 +1,15 @@
 package eu.egi.csirt.cvh.app;
 
 import eu.egi.csirt.cvh.adapter.camel.ConnectorDelivery;
+import eu.egi.csirt.cvh.adapter.camel.ConsoleHttp;
 import eu.egi.csirt.cvh.adapter.camel.InputFiles;
+import eu.egi.csirt.cvh.adapter.console.ConsoleHealth;
+import eu.egi.csirt.cvh.adapter.console.ConsoleMetrics;
+import eu.egi.csirt.cvh.adapter.console.ConsolePages;
+import eu.egi.csirt.cvh.adapter.console.ConsoleReports;
+import eu.egi.csirt.cvh.adapter.console.ConsoleService;
+import eu.egi.csirt.cvh.adapter.console.ConsoleUsers;
+import eu.egi.csirt.cvh.adapter.store.JdbcConsoleQueries;
 import eu.egi.csirt.cvh.adapter.camel.RtReplyIntake;
 import eu.egi.csirt.cvh.adapter.camel.RtTicketIntake;
 import eu.egi.csirt.cvh.adapter.rt.RtClient;
@@ -66,6 +74,12 @@ public final class Wiring implements AutoCloseable {
     public final RtReplyIntake rtReplies;
     public final RtTicketIntake rtTickets;
     public final PakitiPoll pakiti;
+    public final JdbcConsoleQueries consoleQueries;
+    public final ConsoleUsers consoleUsers;
+    /** the default officer's password when no console users are configured (make run), else null */
+    public final String consoleDefaultPassword;
+    public final ConsoleService console;
+    public final ConsoleHttp consoleHttp;
     public final ReplyProcessor replyProcessor;
 
     public Wiring(Settings s) {
@@ -118,6 +132,20 @@ public final class Wiring implements AutoCloseable {
         this.rtTickets = new RtTicketIntake(rtSource, rtClient, s.get("app.rt.site-custom-field", ""), directory, engine, inboundMail,
                 s.get("app.rt.people-tickets-procedure", "sdis-ticket"));
         this.connectorDelivery = new ConnectorDelivery(outbox, Connectors.actionConnectors(s), new RetryPolicy(s.getInt("app.outbox.max-attempts", 12)), clock);
+        this.consoleQueries = new JdbcConsoleQueries(database);
+        ConsoleUsers configured = ConsoleUsers.parse(s.get("app.console.users", ""), s.get("app.console.tokens", ""));
+        if (configured.isEmpty()) {
+            String password = s.get("app.console.default-password", "");
+            this.consoleDefaultPassword = password.isEmpty() ? ConsoleUsers.randomSecret() : password;
+            this.consoleUsers = ConsoleUsers.defaultOfficer(s.get("app.console.default-user", "officer"), consoleDefaultPassword);
+        } else {
+            this.consoleDefaultPassword = null;
+            this.consoleUsers = configured;
+        }
+        this.console = new ConsoleService(engine, store, procedures, status, consoleQueries, directory, clock);
+        this.consoleHttp = new ConsoleHttp(console, consoleUsers, new ConsolePages(console), new ConsoleReports(console),
+                new ConsoleHealth(consoleQueries, healthTargets(s), s.getInt("app.console.health-timeout-millis", 2000)),
+                new ConsoleMetrics(consoleQueries, consoleQueries::repliesByIntent, clock));
         this.mailSender = new ReusingMailSender(s.get("app.smtp.protocol", "smtp"), s.get("app.smtp.host", "localhost"),
                 s.getInt("app.smtp.port", 25), s.get("app.smtp.username", ""), s.get("app.smtp.password", ""),
                 s.getBoolean("app.smtp.starttls", false));
@@ -138,9 +166,21 @@ public final class Wiring implements AutoCloseable {
         beans.put("rtReplies", rtReplies);
         beans.put("rtTickets", rtTickets);
         beans.put("pakiti", pakiti);
+        beans.put("consoleHttp", consoleHttp);
         beans.put("replyProcessor", replyProcessor);
         beans.put("wiring", this);
         return beans;
+    }
+
+    /** What readiness checks: only the systems that are configured. */
+    static List<ConsoleHealth.Target> healthTargets(Settings s) {
+        List<ConsoleHealth.Target> out = new ArrayList<>();
+        out.add(ConsoleHealth.Target.tcp("mail", s.get("app.smtp.host", "localhost"), s.getInt("app.smtp.port", 25)));
+        Set<Channel> connected = connectedChannels(s.get("app.connectors", "MAIL"));
+        if (connected.contains(Channel.RT)) out.add(ConsoleHealth.Target.url("rt", s.require("app.rt.url")));
+        s.find("app.gocdb.url").filter(u -> !u.isEmpty()).ifPresent(u -> out.add(ConsoleHealth.Target.url("gocdb", u)));
+        s.find("app.pakiti.url").filter(u -> !u.isEmpty()).ifPresent(u -> out.add(ConsoleHealth.Target.url("pakiti", u)));
+        return out;
     }
 
     static Clock clock(String spec) {

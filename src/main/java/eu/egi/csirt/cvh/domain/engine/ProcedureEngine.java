@@ -126,6 +126,19 @@ public final class ProcedureEngine {
         });
     }
 
+    /**
+     * The next step the procedure plans for a site case (possibly due already), for the officer's view;
+     * empty when the case is closed or nothing is left to do but decide.
+     */
+    public Optional<PlannedStep> nextStep(Campaign campaign, SiteCase c) {
+        if (c.isClosed()) return Optional.empty();
+        ProcedureDefinition procedure = procedures.get(c.procedureId());
+        Set<String> done = store.inTransaction(tx -> tx.executedSteps(caseScope(c)));
+        return planner.schedule(procedure, caseAnchors(campaign, c)).stream()
+                .filter(p -> p.step().action().scope() == StepAction.Scope.SITE && !done.contains(p.key()))
+                .min(java.util.Comparator.comparing(PlannedStep::at));
+    }
+
     // ---------------------------------------------------------------- the tick
 
     /** Does everything that is due now: new or re-introduced vulnerable sites, campaign steps, site steps. */
