@@ -123,7 +123,7 @@ public final class Wiring implements AutoCloseable {
         this.inboundMail = new InboundMailStore(database, clock);
         ReplyClassifier classifier = new ReplyClassifier(PhraseFile.read(config.resolve("replies/phrases.yaml")));
         this.replyProcessor = new ReplyProcessor(inboundMail, () -> classifier,
-                new ReplyMatcher(new JdbcReplyCases(database, directory, outboxMail::threadId)), engine, clock, calendar.zone());
+                new JdbcReplyCases(database, directory, outboxMail::threadId), engine, clock, calendar.zone());
         this.pakiti = new PakitiPoll(Connectors.pakiti(s, status, clock));
         boolean rt = connectedChannels(s.get("app.connectors", "MAIL")).contains(Channel.RT);
         Optional<RtClient> rtClient = rt ? Optional.of(Connectors.rtClient(s)) : Optional.empty();
@@ -142,7 +142,7 @@ public final class Wiring implements AutoCloseable {
             this.consoleDefaultPassword = null;
             this.consoleUsers = configured;
         }
-        this.console = new ConsoleService(engine, store, procedures, status, consoleQueries, directory, clock);
+        this.console = new ConsoleService(engine, store, procedures, status, consoleQueries, directory, clock, replyProcessor);
         this.consoleHttp = new ConsoleHttp(console, consoleUsers, new ConsolePages(console), new ConsoleReports(console),
                 new ConsoleHealth(consoleQueries, healthTargets(s), s.getInt("app.console.health-timeout-millis", 2000)),
                 new ConsoleMetrics(consoleQueries, consoleQueries::repliesByIntent, clock));

@@ -47,6 +47,8 @@ public interface CampaignStore {
 
         /** Takes a stored reply for processing; false if it was already processed (then nothing is done twice). */
         boolean claimReply(long replyId);
+        /** Takes a reply held for the officer (HELD or UNMATCHED); false if it is not waiting any more. */
+        boolean claimHeldReply(long replyId);
         /** Records what became of a claimed reply, in the same transaction as its effects. */
         void finishReply(long replyId, eu.egi.csirt.cvh.domain.engine.InboundReply reply,
                          eu.egi.csirt.cvh.domain.engine.InboundReply.Outcome outcome, Instant at);

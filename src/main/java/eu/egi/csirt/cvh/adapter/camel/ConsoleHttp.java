@@ -170,6 +170,10 @@ public final class ConsoleHttp {
 
     public void resume(Exchange e) { act(e, (who, body) -> service.resume(segment(e, 2), who)); }
 
+    public void settleReply(Exchange e) { act(e, (who, body) -> service.settleReply(segment(e, 2), form(e, body), who)); }
+
+    public void dismissReply(Exchange e) { act(e, (who, body) -> service.dismissReply(segment(e, 2), form(e, body), who)); }
+
     public void retryDeadLetter(Exchange e) { act(e, (who, body) -> service.retryDeadLetter(segment(e, 2), who)); }
 
     // ------------------------------------------------------------------ the page

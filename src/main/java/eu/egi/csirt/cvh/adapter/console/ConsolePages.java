@@ -58,7 +58,7 @@ public final class ConsolePages {
             }
         }
         deadLetters(h, service.deadLetters(), who, csrf);
-        unmatched(h, service.unmatchedReplies());
+        unmatched(h, service.unmatchedReplies(), who, csrf);
         h.raw("</body></html>");
         return h.toString();
     }
@@ -223,18 +223,40 @@ public final class ConsolePages {
         h.raw("</tbody></table></section>");
     }
 
-    private static void unmatched(Html h, List<eu.egi.csirt.cvh.adapter.store.JdbcConsoleQueries.Reply> replies) {
+    private static void unmatched(Html h, List<eu.egi.csirt.cvh.adapter.store.JdbcConsoleQueries.Reply> replies, Principal who, String csrf) {
         h.raw("<section id=\"unmatched\"><h2>Unmatched and held replies</h2>");
         if (replies.isEmpty()) {
             h.raw("<p class=\"empty\">None: every reply was matched to a site and understood.</p></section>");
             return;
         }
-        h.raw("<table><thead><tr><th>received</th><th>status</th><th>from</th><th>subject</th><th>intent</th><th>why held</th></tr></thead><tbody>");
+        h.raw("<table><thead><tr><th>received</th><th>status</th><th>from</th><th>subject</th><th>intent</th><th>why held</th>");
+        if (who.mayAct()) h.raw("<th>settle or set aside</th>");
+        h.raw("</tr></thead><tbody>");
         for (var r : replies) {
             h.raw("<tr data-reply-id=\"").text(r.id()).raw("\" data-status=\"").text(r.status()).raw("\"><td>").text(human(r.receivedAt()))
                     .raw("</td><td>").text(r.status()).raw("</td><td>").text(r.sender() == null ? "" : r.sender()).raw("</td><td>")
                     .text(r.subject() == null ? "" : r.subject()).raw("</td><td>").text(r.intent() == null ? "" : r.intent()).raw("</td><td>")
-                    .text(r.heldReason() == null ? "" : r.heldReason()).raw("</td></tr>");
+                    .text(r.heldReason() == null ? "" : r.heldReason()).raw("</td>");
+            if (who.mayAct()) {
+                String id = "settle-" + r.id();
+                h.raw("<td><form class=\"inline\" id=\"").text(id).raw("\" method=\"post\" action=\"/api/replies/").text(r.id()).raw("/settle\">");
+                csrf(h, csrf);
+                h.raw("<input type=\"text\" name=\"campaign\" id=\"").text(id).raw("-campaign\" placeholder=\"campaign\" value=\"")
+                        .text(r.campaignId() == null ? "" : r.campaignId()).raw("\" required>");
+                h.raw("<input type=\"text\" name=\"site\" id=\"").text(id).raw("-site\" placeholder=\"site\" value=\"")
+                        .text(r.site() == null ? "" : r.site()).raw("\" required>");
+                h.raw("<select name=\"intent\" id=\"").text(id).raw("-intent\">");
+                for (String intent : List.of("acknowledged", "fixed", "mitigated", "not-vulnerable", "needs-help", "needs-time", "bounce")) {
+                    h.raw("<option>").text(intent).raw("</option>");
+                }
+                h.raw("</select><button type=\"submit\" id=\"").text(id).raw("-submit\">Settle</button></form>");
+                String dismiss = "dismiss-" + r.id();
+                h.raw("<form class=\"inline\" id=\"").text(dismiss).raw("\" method=\"post\" action=\"/api/replies/").text(r.id()).raw("/dismiss\">");
+                csrf(h, csrf);
+                h.raw("<input type=\"text\" name=\"reason\" id=\"").text(dismiss).raw("-reason\" placeholder=\"reason\" required>")
+                        .raw("<button type=\"submit\" id=\"").text(dismiss).raw("-submit\">Set aside</button></form></td>");
+            }
+            h.raw("</tr>");
         }
         h.raw("</tbody></table></section>");
     }

@@ -53,9 +53,12 @@ public final class ConsoleService {
     private final JdbcConsoleQueries queries;
     private final SiteDirectory directory;
     private final Clock clock;
+    private final eu.egi.csirt.cvh.adapter.reply.ReplyProcessor replies;
 
     public ConsoleService(ProcedureEngine engine, CampaignStore store, FileProcedureCatalog procedures, JdbcVulnerabilityStatus status,
-                          JdbcConsoleQueries queries, SiteDirectory directory, Clock clock) {
+                          JdbcConsoleQueries queries, SiteDirectory directory, Clock clock,
+                          eu.egi.csirt.cvh.adapter.reply.ReplyProcessor replies) {
+        this.replies = replies;
         this.engine = engine;
         this.store = store;
         this.procedures = procedures;
@@ -378,6 +381,53 @@ public final class ConsoleService {
         }
         refusalsAs409(() -> { engine.setCampaignStatus(campaignId, to, who.name()); return null; });
         return new Outcome("campaign " + k.id() + " " + (to == CampaignStatus.PAUSED ? "paused" : "resumed"), campaign(k.id()).campaign());
+    }
+
+    /**
+     * A held or unmatched reply settled by the officer: from this site, meaning this; it then takes
+     * effect as any reply (e.g. "fixed" is checked against Pakiti, "needs time" asks for a decision).
+     */
+    public Outcome settleReply(String idText, Map<String, String> form, Principal who) {
+        requireOfficer(who);
+        long id = replyId(idText);
+        String campaignId = required(form, "campaign", "the campaign");
+        String site = required(form, "site", "the site");
+        eu.egi.csirt.cvh.domain.engine.ReplyIntent intent;
+        try {
+            intent = eu.egi.csirt.cvh.domain.engine.ReplyIntent.parse(required(form, "intent", "what the reply means"));
+        } catch (IllegalArgumentException e) {
+            throw ConsoleException.invalid("'" + form.get("intent") + "' is not an intent: acknowledged, fixed, mitigated,"
+                    + " not-vulnerable, needs-help, needs-time or bounce");
+        }
+        var outcome = replyAction(() -> replies.settle(id, campaignId, site, intent, who.name()));
+        return new Outcome("reply " + id + " settled as " + intent.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                + " for " + site + ": " + outcome.outcome(), null);
+    }
+
+    /** A held or unmatched reply set aside by the officer, with a reason (audited on its case, if any). */
+    public Outcome dismissReply(String idText, Map<String, String> form, Principal who) {
+        requireOfficer(who);
+        long id = replyId(idText);
+        String reason = required(form, "reason", "a reason");
+        var outcome = replyAction(() -> replies.dismiss(id, reason, who.name()));
+        return new Outcome("reply " + id + " " + outcome.outcome(), null);
+    }
+
+    private static long replyId(String idText) {
+        try {
+            return Long.parseLong(idText);
+        } catch (NumberFormatException e) {
+            throw ConsoleException.invalid("'" + idText + "' is not a reply id");
+        }
+    }
+
+    private static eu.egi.csirt.cvh.domain.engine.InboundReply.Outcome replyAction(
+            java.util.function.Supplier<eu.egi.csirt.cvh.domain.engine.InboundReply.Outcome> action) {
+        try {
+            return refusalsAs409(action);
+        } catch (IllegalArgumentException e) {
+            throw ConsoleException.conflict(e.getMessage());
+        }
     }
 
     /** A dead outbox action is tried again now (with a fresh count of attempts); audited. */

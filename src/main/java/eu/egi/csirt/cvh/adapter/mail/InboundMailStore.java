@@ -121,6 +121,27 @@ public final class InboundMailStore {
     /** A stored reply waiting to be processed. */
     public record Pending(long id, String source, String sender, String subject, java.time.Instant receivedAt, byte[] raw) {}
 
+    /** A stored reply whatever its status, with the case it was matched to (if any). */
+    public record Stored(Pending reply, String status, String campaignId, Long caseId, String site) {}
+
+    public java.util.Optional<Stored> stored(long id) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, source, sender, subject, received_at, raw, status, campaign_id,"
+                    + " case_id, site FROM inbound_message WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return java.util.Optional.<Stored>empty();
+                    var t = rs.getObject(5, java.time.OffsetDateTime.class);
+                    Pending p = new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            t == null ? null : t.toInstant(), rs.getBytes(6));
+                    return java.util.Optional.of(new Stored(p, rs.getString(7), rs.getString(8), rs.getObject(9, Long.class), rs.getString(10)));
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     /** The oldest replies not processed yet. */
     public java.util.List<Pending> pending(int limit) {
         return database.inTransaction(c -> {

@@ -4,7 +4,9 @@ import eu.egi.csirt.cvh.adapter.mail.InboundMailStore;
 import eu.egi.csirt.cvh.adapter.mail.ReplyReader;
 import eu.egi.csirt.cvh.domain.engine.InboundReply;
 import eu.egi.csirt.cvh.domain.engine.ProcedureEngine;
+import eu.egi.csirt.cvh.domain.engine.ReplyIntent;
 import eu.egi.csirt.cvh.domain.reply.Classification;
+import eu.egi.csirt.cvh.port.ReplyCases;
 import eu.egi.csirt.cvh.domain.reply.NewText;
 import eu.egi.csirt.cvh.domain.reply.Reply;
 import eu.egi.csirt.cvh.domain.reply.ReplyClassifier;
@@ -35,16 +37,18 @@ public final class ReplyProcessor {
     private final InboundMailStore inbound;
     private final Supplier<ReplyClassifier> classifier;
     private final ReplyMatcher matcher;
+    private final ReplyCases cases;
     private final ProcedureEngine engine;
     private final Clock clock;
     private final ZoneId zone;
 
     /** @param classifier the current one (the phrase file may be re-read) */
-    public ReplyProcessor(InboundMailStore inbound, Supplier<ReplyClassifier> classifier, ReplyMatcher matcher,
+    public ReplyProcessor(InboundMailStore inbound, Supplier<ReplyClassifier> classifier, ReplyCases cases,
                           ProcedureEngine engine, Clock clock, ZoneId zone) {
         this.inbound = inbound;
         this.classifier = classifier;
-        this.matcher = matcher;
+        this.cases = cases;
+        this.matcher = new ReplyMatcher(cases);
         this.engine = engine;
         this.clock = clock;
         this.zone = zone;
@@ -82,6 +86,57 @@ public final class ReplyProcessor {
             LOG.log(System.Logger.Level.ERROR, "reply " + p.id() + " could not be processed", e);
             inbound.markUnprocessable(p.id(), "FAILED", "processing failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return "FAILED";
+        }
+    }
+
+    /**
+     * The officer settles a held or unmatched reply: from this site of this campaign, meaning this.
+     *
+     * @throws IllegalArgumentException when the reply, the case or the intent is not one that can be settled
+     */
+    public InboundReply.Outcome settle(long id, String campaignId, String site, ReplyIntent intent, String officer) {
+        if (!intent.isResponse() && intent != ReplyIntent.BOUNCE) {
+            throw new IllegalArgumentException("a reply is settled as acknowledged, fixed, mitigated, not-vulnerable, needs-help, needs-time"
+                    + " or bounce; set other and automatic answers aside instead");
+        }
+        InboundMailStore.Stored stored = waiting(id);
+        var ref = cases.byReference(campaignId, site)
+                .orElseThrow(() -> new IllegalArgumentException("site '" + site + "' is not part of campaign '" + campaignId + "'"));
+        InboundReply read = readOrEmpty(stored.reply());
+        InboundReply settled = new InboundReply(read.id(), read.source(), read.sender(), read.subject(), read.sentAt(), read.newText(),
+                new Classification(intent, 1.0, "settled by " + officer + " (classifier: " + read.classification().intent()
+                        + ", " + read.classification().confidence() + ")"),
+                Optional.of(ref), "assigned by " + officer, read.bouncedAddresses(), read.requestedDate());
+        return engine.settleHeldReply(settled, officer);
+    }
+
+    /** The officer sets a held or unmatched reply aside, with a reason. */
+    public InboundReply.Outcome dismiss(long id, String reason, String officer) {
+        InboundMailStore.Stored stored = waiting(id);
+        InboundReply read = readOrEmpty(stored.reply());
+        Optional<ReplyCases.CaseRef> ref = stored.caseId() == null ? Optional.empty()
+                : Optional.of(new ReplyCases.CaseRef(stored.campaignId(), stored.caseId(), stored.site()));
+        return engine.dismissHeldReply(new InboundReply(read.id(), read.source(), read.sender(), read.subject(), read.sentAt(),
+                read.newText(), read.classification(), ref, read.matchMethod(), read.bouncedAddresses(), read.requestedDate()),
+                reason, officer);
+    }
+
+    private InboundMailStore.Stored waiting(long id) {
+        InboundMailStore.Stored stored = inbound.stored(id).orElseThrow(() -> new IllegalArgumentException("no reply " + id));
+        if (!stored.status().equals("HELD") && !stored.status().equals("UNMATCHED")) {
+            throw new IllegalArgumentException("reply " + id + " is " + stored.status() + ", not waiting for the officer");
+        }
+        return stored;
+    }
+
+    /** A held reply was readable when it was held; if it no longer is, the officer still decides on its record. */
+    private InboundReply readOrEmpty(InboundMailStore.Pending p) {
+        try {
+            return read(p);
+        } catch (Exception e) {
+            return new InboundReply(p.id(), p.source(), p.sender(), p.subject(), p.receivedAt(), "",
+                    new Classification(ReplyIntent.OTHER, 0, "unreadable: " + e.getMessage()), Optional.empty(), "unreadable",
+                    List.of(), Optional.empty());
         }
     }
 

@@ -190,6 +190,11 @@ public final class JdbcCampaignStore implements CampaignStore {
         }
 
         @Override
+        public boolean claimHeldReply(long replyId) {
+            return update(c, "UPDATE inbound_message SET status = 'PROCESSING' WHERE id = ? AND status IN ('HELD', 'UNMATCHED')", replyId) == 1;
+        }
+
+        @Override
         public void finishReply(long replyId, InboundReply reply, InboundReply.Outcome o, Instant at) {
             var ref = o.caseRef();
             update(c, "UPDATE inbound_message SET status = ?, campaign_id = ?, case_id = ?, site = ?, intent = ?, confidence = ?,"

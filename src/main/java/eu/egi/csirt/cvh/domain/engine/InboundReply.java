@@ -31,7 +31,9 @@ public record InboundReply(long id, String source, String sender, String subject
         /** no case found: in the officer's unmatched queue */
         UNMATCHED,
         /** automatic answer: logged, never answered, never counted */
-        IGNORED
+        IGNORED,
+        /** the officer set it aside (spam, a duplicate, nothing to do) */
+        DISMISSED
     }
 
     /** @param heldReason why the officer must look at it (HELD, UNMATCHED), else null */

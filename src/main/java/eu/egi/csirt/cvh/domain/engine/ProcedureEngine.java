@@ -23,6 +23,7 @@ import eu.egi.csirt.cvh.domain.procedure.StepDefinition;
 import eu.egi.csirt.cvh.port.CampaignStore;
 import eu.egi.csirt.cvh.port.CampaignStore.Tx;
 import eu.egi.csirt.cvh.port.ProcedureCatalog;
+import eu.egi.csirt.cvh.port.ReplyCases;
 import eu.egi.csirt.cvh.port.SiteDirectory;
 import eu.egi.csirt.cvh.port.TextRenderer;
 import eu.egi.csirt.cvh.port.VulnerabilityStatus;
@@ -721,6 +722,44 @@ public final class ProcedureEngine {
                 return new InboundReply.Outcome(InboundReply.Status.PROCESSED, null, "already processed", null);
             }
             InboundReply.Outcome outcome = replies.handle(tx, reply, now, report);
+            tx.finishReply(reply.id(), reply, outcome, now);
+            return outcome;
+        });
+    }
+
+    /**
+     * The officer settles a held or unmatched reply: it belongs to this case and means this (the
+     * officer's word replaces the sender check and the classifier's confidence), and it takes effect
+     * as any reply does, once.
+     */
+    public synchronized InboundReply.Outcome settleHeldReply(InboundReply reply, String actor) {
+        Instant now = clock.instant();
+        TickReport report = new TickReport();
+        return store.inTransaction(tx -> {
+            if (!tx.claimHeldReply(reply.id())) throw new DecisionRefusedException("reply " + reply.id() + " is not waiting for the officer");
+            if (reply.match().isEmpty() || !reply.match().get().isCase()) throw new DecisionRefusedException("say which site the reply is from");
+            tx.caseForUpdate(reply.match().get().caseId()).ifPresent(c -> { c.decisionTaken(); tx.updateCase(c); });
+            InboundReply.Outcome outcome = replies.handleConfirmed(tx, reply, actor, now, report);
+            tx.finishReply(reply.id(), reply, outcome, now);
+            return outcome;
+        });
+    }
+
+    /** The officer sets a held or unmatched reply aside; on its case, the question it raised is closed. */
+    public synchronized InboundReply.Outcome dismissHeldReply(InboundReply reply, String reason, String actor) {
+        Instant now = clock.instant();
+        return store.inTransaction(tx -> {
+            if (!tx.claimHeldReply(reply.id())) throw new DecisionRefusedException("reply " + reply.id() + " is not waiting for the officer");
+            var ref = reply.match().filter(ReplyCases.CaseRef::isCase).orElse(null);
+            if (ref != null) {
+                tx.caseForUpdate(ref.caseId()).ifPresent(c -> {
+                    c.decisionTaken();
+                    tx.updateCase(c);
+                    tx.audit(new AuditEntry(c.campaignId(), c.id(), c.site(), now, actor, "reply-dismissed",
+                            "reply " + reply.id() + " from " + reply.sender() + " set aside: " + reason));
+                });
+            }
+            InboundReply.Outcome outcome = new InboundReply.Outcome(InboundReply.Status.DISMISSED, ref, "set aside by " + actor + ": " + reason, null);
             tx.finishReply(reply.id(), reply, outcome, now);
             return outcome;
         });

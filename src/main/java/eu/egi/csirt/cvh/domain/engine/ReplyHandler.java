@@ -49,6 +49,15 @@ final class ReplyHandler {
     }
 
     Outcome handle(Tx tx, InboundReply r, Instant now, TickReport report) {
+        return handle(tx, r, null, now, report);
+    }
+
+    /** A reply whose case and meaning the officer confirmed: no sender check, no confidence threshold. */
+    Outcome handleConfirmed(Tx tx, InboundReply r, String officer, Instant now, TickReport report) {
+        return handle(tx, r, officer, now, report);
+    }
+
+    private Outcome handle(Tx tx, InboundReply r, String officer, Instant now, TickReport report) {
         if (r.match().isEmpty() || !r.match().get().isCase()) {
             return new Outcome(Status.UNMATCHED, r.match().orElse(null), "no case found", r.matchMethod());
         }
@@ -58,11 +67,11 @@ final class ReplyHandler {
         if (c == null || campaign == null) return new Outcome(Status.UNMATCHED, null, "case " + ref.caseId() + " not found", r.matchMethod());
         ProcedureDefinition procedure = engine.procedure(c);
         var k = r.classification();
-        String actor = ACTOR_PREFIX + (r.sender() == null ? "unknown sender" : r.sender());
+        String actor = officer != null ? officer : ACTOR_PREFIX + (r.sender() == null ? "unknown sender" : r.sender());
         audit(tx, c, now, actor, "reply-received", k.intent().name().toLowerCase(Locale.ROOT).replace('_', '-')
                 + " (confidence " + k.confidence() + ", evidence \"" + k.evidence() + "\"), matched by " + r.matchMethod()
                 + ", via " + r.source() + (r.subject() == null ? "" : ", subject \"" + r.subject() + "\""));
-        Outcome outcome = effect(tx, campaign, procedure, c, ref, r, now, report);
+        Outcome outcome = effect(tx, campaign, procedure, c, ref, r, officer != null, now, report);
         audit(tx, c, now, actor, "reply-" + outcome.status().name().toLowerCase(Locale.ROOT),
                 outcome.outcome() + (outcome.heldReason() == null ? "" : " (officer: " + outcome.heldReason() + ")"));
         c.setNextDueAt(c.isClosed() ? null : now);
@@ -71,7 +80,7 @@ final class ReplyHandler {
     }
 
     private Outcome effect(Tx tx, Campaign campaign, ProcedureDefinition procedure, SiteCase c, CaseRef ref, InboundReply r,
-                           Instant now, TickReport report) {
+                           boolean confirmed, Instant now, TickReport report) {
         var k = r.classification();
         switch (k.intent()) {
             case AUTO_REPLY -> {
@@ -83,7 +92,7 @@ final class ReplyHandler {
             }
             default -> { }
         }
-        if (!authorised(tx, c, r.sender())) {
+        if (!confirmed && !authorised(tx, c, r.sender())) {
             return hold(tx, campaign, procedure, c, ref, r, now, report, "the sender " + r.sender()
                     + " is not a registered contact of " + c.site() + " or its NGI, nor was the ticket written to it");
         }
@@ -97,7 +106,7 @@ final class ReplyHandler {
         if (k.intent() == ReplyIntent.OTHER) {
             return hold(tx, campaign, procedure, c, ref, r, now, report, "the reply was not understood (" + k.evidence() + ")");
         }
-        if (k.confidence() < settings.minConfidence()) {
+        if (!confirmed && k.confidence() < settings.minConfidence()) {
             return hold(tx, campaign, procedure, c, ref, r, now, report, "low confidence " + k.confidence() + " that it means "
                     + label(k.intent()) + " (\"" + k.evidence() + "\")");
         }

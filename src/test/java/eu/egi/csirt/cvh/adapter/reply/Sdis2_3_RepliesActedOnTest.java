@@ -40,7 +40,7 @@ class Sdis2_3_RepliesActedOnTest {
     private final OutboxMail outboxMail = new OutboxMail(f.outbox, f.clock, new OutboxMail.MailIdentity("csirt@example.org", "", "cvh.test"), 3);
     private final ReplyProcessor processor = new ReplyProcessor(inbound,
             () -> new ReplyClassifier(PhraseFile.read(Procedures.CONFIG.resolve("replies/phrases.yaml"))),
-            new ReplyMatcher(new JdbcReplyCases(f.database, f.directory(), outboxMail::threadId)), f.engine, f.clock, ZoneOffset.UTC);
+            new JdbcReplyCases(f.database, f.directory(), outboxMail::threadId), f.engine, f.clock, ZoneOffset.UTC);
 
     @AfterEach
     void close() { f.close(); }
