@@ -37,7 +37,8 @@ public final class Console {
     public static final String VIEWER_TOKEN = "Bearer viewer-token-1";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+    // HTTP/1.1: the JDK client would otherwise try an h2c upgrade on plain HTTP
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     public final String base;
     public final Wiring wiring;
