@@ -25,19 +25,23 @@ public final class PhraseFile {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             YamlTree root = YamlTree.parse(file.toString(), r);
             Map<String, YamlTree> m = root.mapping(Set.of("order", "intents", "auto-reply-subjects", "bounce-senders", "bounce-subjects",
-                    "future-markers"));
+                    "future-markers", "negation-markers", "partial-markers"));
             List<ReplyIntent> order = req(root, m, "order").sequence().stream().map(t -> t.as("intent", ReplyIntent::parse)).toList();
             Map<ReplyIntent, List<String>> byIntent = new EnumMap<>(ReplyIntent.class);
             YamlTree intents = req(root, m, "intents");
             List<String> shortAcks = new java.util.ArrayList<>();
+            List<String> shortFixes = new java.util.ArrayList<>();
             intents.mapping(Set.of("fixed", "mitigated", "not-vulnerable", "needs-help", "needs-time", "acknowledged",
-                    "short-acknowledgements")).forEach((name, list) -> {
+                    "short-acknowledgements", "short-fixes")).forEach((name, list) -> {
                 if (name.equals("short-acknowledgements")) shortAcks.addAll(strings(list));
+                else if (name.equals("short-fixes")) shortFixes.addAll(strings(list));
                 else byIntent.put(ReplyIntent.parse(name), strings(list));
             });
             return new ReplyClassifier.Phrases(order, byIntent, strings(req(root, m, "auto-reply-subjects")),
                     strings(req(root, m, "bounce-senders")), strings(req(root, m, "bounce-subjects")),
-                    strings(req(root, m, "future-markers")), shortAcks);
+                    strings(req(root, m, "future-markers")), shortAcks,
+                    m.containsKey("negation-markers") ? strings(m.get("negation-markers")) : List.of(),
+                    m.containsKey("partial-markers") ? strings(m.get("partial-markers")) : List.of(), shortFixes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -13,7 +13,8 @@ public final class NewText {
 
     /** A line where the quoted earlier mail starts (English, German, French, Italian, Spanish clients). */
     private static final List<Pattern> QUOTE_STARTS = List.of(
-            Pattern.compile("^\\s*(on|am|le|il|el)\\b.{0,200}\\b(wrote|schrieb|a écrit|ha scritto|escribió)\\s*:?\\s*$", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("^\\s*(on|am|le|il|el)\\b.{0,200}\\b(wrote|schrieb|a écrit|ha scritto|escribió)\\s*:?\\s*$"
+                    + "|^.{0,200}\\b(wrote|schrieb|a écrit|ha scritto|escribió)\\b.{0,80}:\\s*$", Pattern.CASE_INSENSITIVE),
             Pattern.compile("^\\s*-{2,}\\s*(original message|ursprüngliche nachricht|message d'origine|messaggio originale|mensaje original)\\s*-{2,}", Pattern.CASE_INSENSITIVE),
             Pattern.compile("^\\s*-{2,}\\s*(forwarded message|weitergeleitete nachricht|message transféré)", Pattern.CASE_INSENSITIVE),
             Pattern.compile("^\\s*(from|von|de|da)\\s*:\\s*.+$", Pattern.CASE_INSENSITIVE),

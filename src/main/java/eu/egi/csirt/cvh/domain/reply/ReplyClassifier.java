@@ -22,7 +22,16 @@ public final class ReplyClassifier {
     /** @param order intents in the order they win when several match; phrases per intent, any language */
     public record Phrases(List<ReplyIntent> order, Map<ReplyIntent, List<String>> byIntent, List<String> autoReplySubjects,
                           List<String> bounceSenders, List<String> bounceSubjects, List<String> futureMarkers,
-                          List<String> shortAcknowledgements) {}
+                          List<String> shortAcknowledgements, List<String> negationMarkers, List<String> partialMarkers,
+                          List<String> shortFixes) {
+
+        public Phrases(List<ReplyIntent> order, Map<ReplyIntent, List<String>> byIntent, List<String> autoReplySubjects,
+                       List<String> bounceSenders, List<String> bounceSubjects, List<String> futureMarkers,
+                       List<String> shortAcknowledgements) {
+            this(order, byIntent, autoReplySubjects, bounceSenders, bounceSubjects, futureMarkers, shortAcknowledgements,
+                    List.of(), List.of(), List.of());
+        }
+    }
 
     public ReplyClassifier(Phrases phrases) {
         Map<ReplyIntent, List<String>> normalised = new EnumMap<>(ReplyIntent.class);
@@ -31,7 +40,10 @@ public final class ReplyClassifier {
                 phrases.bounceSenders().stream().map(ReplyClassifier::normalise).toList(),
                 phrases.bounceSubjects().stream().map(ReplyClassifier::normalise).toList(),
                 phrases.futureMarkers().stream().map(ReplyClassifier::normalise).toList(),
-                phrases.shortAcknowledgements().stream().map(ReplyClassifier::normalise).toList());
+                phrases.shortAcknowledgements().stream().map(ReplyClassifier::normalise).toList(),
+                phrases.negationMarkers().stream().map(ReplyClassifier::word).toList(),
+                phrases.partialMarkers().stream().map(ReplyClassifier::word).toList(),
+                phrases.shortFixes().stream().map(ReplyClassifier::normalise).toList());
     }
 
     public Classification classify(Reply reply) {
@@ -64,11 +76,24 @@ public final class ReplyClassifier {
         String evidence = null;
         for (ReplyIntent intent : phrases.order()) {
             for (String phrase : phrases.byIntent().getOrDefault(intent, List.of())) {
-                if (text.contains(phrase) && !(intent == ReplyIntent.FIXED && promised(text, phrase))) {
+                if (claims(text, phrase, intent)) {
                     if (matched.isEmpty()) evidence = phrase;
                     matched.add(intent);
                     break;
                 }
+            }
+        }
+        if (!matched.isEmpty() && matched.get(0) == ReplyIntent.FIXED) {
+            // "patched 180 of 212 nodes so far, the remaining next week" is progress, not a fix
+            for (String marker : phrases.partialMarkers()) {
+                if ((" " + text + " ").contains(marker)) {
+                    return new Classification(ReplyIntent.ACKNOWLEDGED, 0.7, evidence + ", but \"" + marker.strip() + "\": partly done");
+                }
+            }
+        }
+        if (matched.isEmpty() && text.length() <= 40) {
+            for (String phrase : phrases.shortFixes()) {
+                if (words(text).contains(phrase)) return new Classification(ReplyIntent.FIXED, 0.6, phrase);
             }
         }
         if (matched.isEmpty() && text.length() <= 120) {
@@ -83,15 +108,51 @@ public final class ReplyClassifier {
         return new Classification(matched.get(0), confidence, evidence);
     }
 
+    /**
+     * A phrase counts where the site states it: not after a negation in its sentence ("we did not apply
+     * the mitigation"), not in a question ("is there a mitigation?"), and a fix or mitigation not as a plan
+     * ("the nodes will be drained on Saturday").
+     */
+    private boolean claims(String text, String phrase, ReplyIntent intent) {
+        boolean stated = false;
+        for (String sentence : text.split("(?<=[.!?;])\\s+")) {
+            int at = sentence.indexOf(phrase);
+            if (at < 0) continue;
+            String before = " " + sentence.substring(Math.max(0, at - 40), at);
+            // "not vulnerable" phrases are negative themselves: "our nodes are not ... not vulnerable" stays one
+            if (intent != ReplyIntent.NOT_VULNERABLE && phrases.negationMarkers().stream().anyMatch(before::contains)) continue;
+            if ((intent == ReplyIntent.FIXED || intent == ReplyIntent.MITIGATED) && sentence.strip().endsWith("?")) continue;
+            stated = true;
+            break;
+        }
+        return stated && !(intent == ReplyIntent.FIXED && promised(text, phrase))
+                && !(intent == ReplyIntent.MITIGATED && promised(text, phrase, true));
+    }
+
+    private static List<String> words(String text) {
+        return List.of(text.replaceAll("[^\\p{L}\\p{N} ]", " ").strip().split("\\s+"));
+    }
+
     /** "will be rebooted on Monday" is a plan, not a fix: a future marker in the phrase's sentence. */
     private boolean promised(String text, String phrase) {
+        return promised(text, phrase, false);
+    }
+
+    /** @param beforeOnly only a marker before the phrase counts ("will be drained", not "set ... until the reboot next week") */
+    private boolean promised(String text, String phrase, boolean beforeOnly) {
         for (String sentence : text.split("(?<=[.!?;])\\s+")) {
             if (sentence.contains(phrase)) {
-                String padded = " " + sentence + " ";
+                String padded = " " + (beforeOnly ? sentence.substring(0, sentence.indexOf(phrase)) : sentence) + " ";
                 return phrases.futureMarkers().stream().anyMatch(padded::contains);
             }
         }
         return false;
+    }
+
+    /** A marker matched as whole words: " not " does not match "nothing"; "'t " matches "don't". */
+    private static String word(String marker) {
+        String m = normalise(marker);
+        return (Character.isLetterOrDigit(m.charAt(0)) ? " " : "") + m + (Character.isLetterOrDigit(m.charAt(m.length() - 1)) ? " " : "");
     }
 
     /** Lower case, accents folded, whitespace collapsed: "Redémarré" and "redemarre" match. */
