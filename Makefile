@@ -3,7 +3,7 @@ MVN ?= mvn -B
 JAR := target/cvh.jar
 JAVA ?= java
 
-.PHONY: run test package plan simulate bench bench-feed clean deps
+.PHONY: run test package plan simulate bench bench-feed bench-replies clean deps
 
 run: $(JAR)
 	$(JAVA) -jar $(JAR) run
@@ -33,6 +33,8 @@ bench: $(JAR)
 	$(JAVA) -Xmx256m -jar $(JAR) simulate --sites 1000 --seed 1
 	@echo "== Pakiti feed: $(FEED_SITES) sites x 10 CVEs x 100 hosts =="
 	$(MAKE) --no-print-directory bench-feed
+	@echo "== replies: $(REPLY_SITES) sites x 3 replies (IMAP mail -> matched, understood, acted on) =="
+	$(MAKE) --no-print-directory bench-replies
 
 # a Pakiti feed of FEED_SITES x 10 CVEs x 100 hosts, over HTTP into a file HSQLDB, with -Xmx256m
 FEED_SITES ?= 1000
@@ -40,6 +42,13 @@ bench-feed:
 	$(MVN) -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 	$(JAVA) -Xmx256m -cp target/test-classes:target/classes:$$(cat target/test-classpath.txt) \
 		eu.egi.csirt.cvh.adapter.pakiti.PakitiMillionRowFeedTest $$(mktemp -d) $(FEED_SITES)
+
+# REPLY_SITES x 3 replies through MIME parsing, the classifier, matching and the engine, on the file HSQLDB
+REPLY_SITES ?= 1000
+bench-replies:
+	$(MVN) -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+	$(JAVA) -Xmx256m -cp target/test-classes:target/classes:$$(cat target/test-classpath.txt) \
+		eu.egi.csirt.cvh.adapter.reply.ReplyThroughputTest $$(mktemp -d) $(REPLY_SITES)
 
 deps:
 	$(MVN) -q dependency:resolve dependency:resolve-plugins

@@ -83,23 +83,28 @@ public final class JdbcReplyCases implements ReplyCases {
         campaignId.ifPresent(params::add);
         List<CaseRef> open = database.inTransaction(c -> query(c, "SELECT campaign_id, id, site FROM site_case s WHERE s.status IN ("
                 + marks(OPEN) + ")" + (campaignId.isPresent() ? " AND s.campaign_id = ?" : ""), JdbcReplyCases::ref, params.toArray()));
+        java.util.Set<Long> writtenTo = casesWrittenTo(a);
         List<CaseRef> out = new ArrayList<>();
         for (CaseRef ref : open) {
-            if (isContact(ref.site(), a) || writtenTo(ref.caseId(), a)) out.add(ref);
+            if (writtenTo.contains(ref.caseId()) || isContact(ref.site(), a)) out.add(ref);
         }
         return out;
+    }
+
+    /** One query for all cases (a substring match, then the exact address in the lists). */
+    private java.util.Set<Long> casesWrittenTo(String address) {
+        String like = "%" + address.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return database.inTransaction(c -> query(c, "SELECT case_id, recipients_to, recipients_cc FROM outbox WHERE case_id IS NOT NULL"
+                        + " AND (LOWER(recipients_to) LIKE ? ESCAPE '\\' OR LOWER(recipients_cc) LIKE ? ESCAPE '\\')",
+                rs -> Arrays.stream((rs.getString(2) + "," + rs.getString(3)).toLowerCase(Locale.ROOT).split(","))
+                        .anyMatch(x -> x.strip().equals(address)) ? rs.getLong(1) : null, like, like))
+                .stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
     }
 
     private boolean isContact(String site, String address) {
         Optional<SiteContacts> contacts = directory.find(site);
         return contacts.isPresent() && Stream.of(contacts.get().siteSecurity(), contacts.get().siteAdmins(), contacts.get().ngiSecurity(),
                 contacts.get().operational()).flatMap(List::stream).anyMatch(x -> x.equalsIgnoreCase(address));
-    }
-
-    private boolean writtenTo(long caseId, String address) {
-        return database.inTransaction(c -> query(c, "SELECT recipients_to, recipients_cc FROM outbox WHERE case_id = ?",
-                rs -> (rs.getString(1) + "," + rs.getString(2)).toLowerCase(Locale.ROOT), caseId))
-                .stream().flatMap(list -> Arrays.stream(list.split(","))).anyMatch(x -> x.strip().equals(address));
     }
 
     private Optional<CaseRef> first(String sql, Object... params) {
