@@ -111,19 +111,6 @@ class EndToEndWithRealSystemsTest {
         }
     }
 
-    private static RtTicket ticketOf(RtClient rt, String site) {
-        List<RtTicket> found = rt.search("Queue = " + RtClient.quote(RealRt.QUEUE) + " AND Subject LIKE "
-                + RtClient.quote("[cvh:EGI-SVG-2026-31337/" + site + "]"));
-        assertThat(found).as("one RT ticket for " + site).hasSize(1);
-        return rt.ticket(found.get(0).id());
-    }
-
-    private static String allText(RtClient rt, long ticket) {
-        StringBuilder s = new StringBuilder();
-        rt.attachments(ticket).forEach(a -> s.append(a.content()).append('\n'));
-        return s.toString();
-    }
-
     @Test
     void a_campaign_through_rt_gocdb_the_wiki_and_smtp() throws Exception {
         RouteDriver run = new RouteDriver(runtime.getCamelContext(), ROOT);
@@ -147,10 +134,10 @@ class EndToEndWithRealSystemsTest {
         // SEC03 2.4: the tickets are opened in RT with the site's contacts and the deadline as due date
         run.runUntil(Instant.parse("2026-11-27T10:00:00Z"));
         deliverConnectors.run();
-        RtTicket beta = ticketOf(rt, "BETA-GRID");
+        RtTicket beta = RealRt.ticketOf(rt, "EGI-SVG-2026-31337", "BETA-GRID");
         assertThat(beta.requestors()).contains("cert@beta.example.net", "ben@beta.example.net");
         assertThat(beta.due()).isEqualTo(Instant.parse("2026-12-01T10:00:00Z"));
-        assertThat(allText(rt, beta.id())).contains("FAILURE TO ACT TO RESOLVE THIS PROBLEM WILL LEAD TO SITE SUSPENSION");
+        assertThat(RealRt.allText(rt, beta.id())).contains("FAILURE TO ACT TO RESOLVE THIS PROBLEM WILL LEAD TO SITE SUSPENSION");
         assertThat(mailbox.withSubject("is vulnerable to")).as("RT, not cvh, mails the ticket to the site").isEmpty();
 
         // a site answers in RT: the reply is stored once for inbound processing
@@ -166,15 +153,15 @@ class EndToEndWithRealSystemsTest {
         assertThat(camel.requestBody("direct:pakiti-poll-run", null, String.class)).contains("accepted");
         run.runUntil(Instant.parse("2026-11-28T10:00:00Z"));
         deliverConnectors.run();
-        RtTicket alpha = ticketOf(rt, "ALPHA-LCG2");
+        RtTicket alpha = RealRt.ticketOf(rt, "EGI-SVG-2026-31337", "ALPHA-LCG2");
         assertThat(alpha.status()).isEqualTo("resolved");
-        assertThat(allText(rt, alpha.id())).contains("Thank you for addressing this problem");
-        assertThat(allText(rt, beta.id())).contains("Our latest check").doesNotContain("Thank you for addressing");
+        assertThat(RealRt.allText(rt, alpha.id())).contains("Thank you for addressing this problem");
+        assertThat(RealRt.allText(rt, beta.id())).contains("Our latest check").doesNotContain("Thank you for addressing");
 
         // SEC03 2.6, 4.1: final warning (in RT), OMB summary (mail)
         run.runUntil(Instant.parse("2026-11-30T10:00:00Z"));
         deliverConnectors.run();
-        assertThat(allText(rt, beta.id())).contains("THIS IS A FINAL REMINDER");
+        assertThat(RealRt.allText(rt, beta.id())).contains("THIS IS A FINAL REMINDER");
         assertThat(mailbox.withSubject("OMB summary")).singleElement()
                 .satisfies(m -> assertThat(m.body()).contains("* BETA-GRID (NGI NGI_AA)").doesNotContain("* ALPHA-LCG2"));
 
@@ -211,7 +198,7 @@ class EndToEndWithRealSystemsTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("BETA-GRID").contains("2026-12-01T11:05:00Z").contains("CN=Csirt Coordinator")
                 .contains("EGI-SVG-2026-31337");
-        assertThat(ticketOf(rt, "BETA-GRID").status()).as("SDIS-3b: suspend and close the ticket").isEqualTo("resolved");
+        assertThat(RealRt.ticketOf(rt, "EGI-SVG-2026-31337", "BETA-GRID").status()).as("SDIS-3b: suspend and close the ticket").isEqualTo("resolved");
 
         // SDIS step 1: the incident response team opens a ticket by hand; cvh puts it under the SDIS procedure
         // and adopts it (no second ticket)

@@ -9,6 +9,7 @@ import eu.egi.csirt.cvh.domain.campaign.CaseStatus;
 import eu.egi.csirt.cvh.domain.campaign.SiteCase;
 import eu.egi.csirt.cvh.support.Folders;
 import eu.egi.csirt.cvh.support.Mailbox;
+import eu.egi.csirt.cvh.support.ReplyMail;
 import eu.egi.csirt.cvh.support.RouteDriver;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -123,7 +124,7 @@ class Sdis2_3_RepliesEndToEndTest {
         mailbox.arrives(aReply().from("cert@beta.example.net").subject("kernel issue")
                 .text("As a mitigation we set kernel.unprivileged_userns_clone=0 on all nodes until the reboot next week.").message());
         mailbox.arrives(new MimeMessage(Session.getInstance(new Properties()),
-                new ByteArrayInputStream(dsn("admin@delta.example.com", toDelta))));
+                new ByteArrayInputStream(ReplyMail.deliveryFailure("admin@delta.example.com", toDelta))));
         mailbox.arrives(aReply().from("someone@elsewhere.example").subject("certificates?").text("How do I renew my certificate?").message());
         awaitStored(5);
         camel.sendBody("direct:reply-processing-run", null);
@@ -153,11 +154,11 @@ class Sdis2_3_RepliesEndToEndTest {
         // SEC03 2.4: tickets in RT; after the bounce, DELTA's operational contact is on its ticket
         run.runUntil(Instant.parse("2026-11-27T10:00:00Z"));
         camel.sendBody("direct:outbox-connectors-deliver", null);
-        RtTicket delta = ticketOf(rt, "DELTA-T2");
+        RtTicket delta = RealRt.ticketOf(rt, CAMPAIGN, "DELTA-T2");
         assertThat(delta.requestors()).contains("security@delta.example.com", "ops@delta.example.com");
 
         // GAMMA acknowledges in its RT ticket; DELTA asks for time, with a date, by mail to the ticket's thread
-        RtTicket gamma = ticketOf(rt, "GAMMA-CLOUD");
+        RtTicket gamma = RealRt.ticketOf(rt, CAMPAIGN, "GAMMA-CLOUD");
         mailgate("security@gamma.example.com", "Re: [rt.test #" + gamma.id() + "] " + gamma.subject(),
                 "Hello, we are aware of the issue and working on it. The update is planned for Monday.");
         mailbox.arrives(aReply().from("security@delta.example.com").subject("Re: [CVH " + CAMPAIGN + " DELTA-T2] ticket")
@@ -172,14 +173,14 @@ class Sdis2_3_RepliesEndToEndTest {
         assertThat(caseOf("DELTA-T2").deadline()).as("nothing changes the deadline by itself").isEqualTo(Instant.parse("2026-12-01T10:00:00Z"));
 
         // ALPHA answers in its ticket, by mail to RT: fixed; Pakiti's last report is older than the claim
-        RtTicket alpha = ticketOf(rt, "ALPHA-LCG2");
+        RtTicket alpha = RealRt.ticketOf(rt, CAMPAIGN, "ALPHA-LCG2");
         mailgate("security@alpha.example.org", "Re: [rt.test #" + alpha.id() + "] " + alpha.subject(),
                 "We have updated the kernel on all worker nodes and rebooted them.");
         run.clock.set(Instant.parse("2026-11-27T12:00:00Z"));
         assertThat(camel.requestBody("direct:rt-replies-poll", null, Integer.class)).isEqualTo(1);
         camel.sendBody("direct:reply-processing-run", null);
         camel.sendBody("direct:outbox-connectors-deliver", null);
-        assertThat(allText(rt, alpha.id())).contains("Please run the Pakiti client").contains("EGI_CSIRT:Pakiti_client");
+        assertThat(RealRt.allText(rt, alpha.id())).contains("Please run the Pakiti client").contains("EGI_CSIRT:Pakiti_client");
         assertThat(caseOf("ALPHA-LCG2").status()).isEqualTo(CaseStatus.OPEN);
 
         // the Pakiti client reports the host clean: the ticket is closed with thanks, without another message
@@ -193,8 +194,8 @@ class Sdis2_3_RepliesEndToEndTest {
         run.runUntil(Instant.parse("2026-11-27T17:00:00Z"));
         camel.sendBody("direct:outbox-connectors-deliver", null);
         assertThat(caseOf("ALPHA-LCG2").status()).isEqualTo(CaseStatus.FIXED);
-        assertThat(ticketOf(rt, "ALPHA-LCG2").status()).isEqualTo("resolved");
-        assertThat(allText(rt, alpha.id())).contains("Thank you for addressing this problem");
+        assertThat(RealRt.ticketOf(rt, CAMPAIGN, "ALPHA-LCG2").status()).isEqualTo("resolved");
+        assertThat(RealRt.allText(rt, alpha.id())).contains("Thank you for addressing this problem");
         assertThat(caseOf("ALPHA-LCG2").fixClaimedAt()).isNotNull();
         assertThat(audit("ALPHA-LCG2")).anySatisfy(a -> assertThat(a).contains("reply-received").contains("fixed"))
                 .anySatisfy(a -> assertThat(a).contains("the claimed fix shows in Pakiti"));
@@ -253,19 +254,6 @@ class Sdis2_3_RepliesEndToEndTest {
         });
     }
 
-    private static RtTicket ticketOf(RtClient rt, String site) {
-        List<RtTicket> found = rt.search("Queue = " + RtClient.quote(RealRt.QUEUE) + " AND Subject LIKE "
-                + RtClient.quote("[cvh:" + CAMPAIGN + "/" + site + "]"));
-        assertThat(found).as("one RT ticket for " + site).hasSize(1);
-        return rt.ticket(found.get(0).id());
-    }
-
-    private static String allText(RtClient rt, long ticket) {
-        StringBuilder s = new StringBuilder();
-        rt.attachments(ticket).forEach(a -> s.append(a.content()).append('\n'));
-        return s.toString();
-    }
-
     /** A site's mail into RT, as its mail server hands it to RT's mail gateway. */
     private static void mailgate(String from, String subject, String text) throws Exception {
         Process p = new ProcessBuilder("rt-mailgate", "--queue", RealRt.QUEUE, "--action", "correspond", "--url", RealRt.URL + "/")
@@ -275,22 +263,5 @@ class Sdis2_3_RepliesEndToEndTest {
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) throw new AssertionError("rt-mailgate failed: " + out);
-    }
-
-    private static byte[] dsn(String failed, String originalMessageId) {
-        return ("From: MAILER-DAEMON@mx.example.org (Mail Delivery System)\r\n"
-                + "To: csirt-duty@example.org\r\n"
-                + "Subject: Undelivered Mail Returned to Sender\r\n"
-                + "Message-ID: <dsn-" + System.nanoTime() + "@mx.example.org>\r\n"
-                + "MIME-Version: 1.0\r\n"
-                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\r\n\r\n"
-                + "--B\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n"
-                + "<" + failed + ">: host mx.delta.example.com said: 550 5.1.1 User unknown\r\n\r\n"
-                + "--B\r\nContent-Type: message/delivery-status\r\n\r\n"
-                + "Reporting-MTA: dns; mx.example.org\r\n\r\n"
-                + "Final-Recipient: rfc822; " + failed + "\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n"
-                + "--B\r\nContent-Type: text/rfc822-headers\r\n\r\n"
-                + "From: csirt-duty@example.org\r\nTo: " + failed + "\r\nMessage-ID: " + originalMessageId + "\r\n\r\n"
-                + "--B--\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 }

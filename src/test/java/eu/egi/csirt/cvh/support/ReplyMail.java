@@ -56,4 +56,23 @@ public final class ReplyMail {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A delivery status notification as Postfix sends it (RFC 3464), with the returned original's headers. */
+    public static byte[] deliveryFailure(String failed, String originalMessageId) {
+        return ("From: MAILER-DAEMON@mx.example.org (Mail Delivery System)\r\n"
+                + "To: csirt-duty@example.org\r\n"
+                + "Subject: Undelivered Mail Returned to Sender\r\n"
+                + "Message-ID: <dsn-" + System.nanoTime() + "@mx.example.org>\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\r\n\r\n"
+                + "--B\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n"
+                + "I'm sorry to have to inform you that your message could not be delivered.\r\n"
+                + "<" + failed + ">: host mx.site.example said: 550 5.1.1 User unknown\r\n\r\n"
+                + "--B\r\nContent-Type: message/delivery-status\r\n\r\n"
+                + "Reporting-MTA: dns; mx.example.org\r\n\r\n"
+                + "Final-Recipient: rfc822; " + failed + "\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n"
+                + "--B\r\nContent-Type: text/rfc822-headers\r\n\r\n"
+                + "From: csirt-duty@example.org\r\nTo: " + failed + "\r\nMessage-ID: " + originalMessageId + "\r\n\r\n"
+                + "--B--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
 }

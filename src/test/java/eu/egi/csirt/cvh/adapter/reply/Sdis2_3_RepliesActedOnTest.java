@@ -217,7 +217,7 @@ class Sdis2_3_RepliesActedOnTest {
     void sdis_2a_a_bounce_marks_the_contact_invalid_tells_the_officer_and_adds_the_operational_contacts() {
         sdisTicketFor("ALPHA");
         String ticketMessageId = "<" + f.sent("ticket").get(0).id() + "@test>";
-        storeRaw(dsn("security@alpha.example", ticketMessageId));
+        storeRaw(ReplyMail.deliveryFailure("security@alpha.example", ticketMessageId));
         assertThat(processor.processPending()).containsEntry("PROCESSED", 1);
         f.deliverMail();
         assertThat(f.sent("contact-bounced")).singleElement().satisfies(p -> assertThat(p.entry().body()).contains("ops@alpha.example"));
@@ -341,26 +341,5 @@ class Sdis2_3_RepliesActedOnTest {
                 throw new IllegalStateException(e);
             }
         });
-    }
-
-    /** A delivery status notification as Postfix sends it (RFC 3464), with the original's headers. */
-    static byte[] dsn(String failed, String originalMessageId) {
-        return ("From: MAILER-DAEMON@mx.example.org (Mail Delivery System)\r\n"
-                + "To: csirt-duty@example.org\r\n"
-                + "Subject: Undelivered Mail Returned to Sender\r\n"
-                + "Message-ID: <dsn-" + System.nanoTime() + "@mx.example.org>\r\n"
-                + "Auto-Submitted: auto-replied\r\n"
-                + "MIME-Version: 1.0\r\n"
-                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\r\n\r\n"
-                + "--B\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n"
-                + "I'm sorry to have to inform you that your message could not be delivered.\r\n"
-                + "<" + failed + ">: host mx.alpha.example said: 550 5.1.1 User unknown\r\n\r\n"
-                + "--B\r\nContent-Type: message/delivery-status\r\n\r\n"
-                + "Reporting-MTA: dns; mx.example.org\r\n\r\n"
-                + "Final-Recipient: rfc822; " + failed + "\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n"
-                + "--B\r\nContent-Type: text/rfc822-headers\r\n\r\n"
-                + "From: csirt-duty@example.org\r\nTo: " + failed + "\r\nSubject: [CVH ADV-1 ALPHA] ticket\r\n"
-                + "Message-ID: " + originalMessageId + "\r\n\r\n"
-                + "--B--\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -70,4 +70,19 @@ public final class RealRt {
                     + " (see its output above): the RT tests need a real RT 5");
         }
     }
+
+    /** The one ticket of a campaign's site, found by the runtime's subject tag. */
+    public static RtTicket ticketOf(RtClient rt, String campaign, String site) {
+        java.util.List<RtTicket> found = rt.search("Queue = " + RtClient.quote(QUEUE) + " AND Subject LIKE "
+                + RtClient.quote("[cvh:" + campaign + "/" + site + "]"));
+        if (found.size() != 1) throw new AssertionError("expected one RT ticket for " + site + ", found " + found.size());
+        return rt.ticket(found.get(0).id());
+    }
+
+    /** Every text of a ticket (creation, correspondence, comments), one after the other. */
+    public static String allText(RtClient rt, long ticket) {
+        StringBuilder s = new StringBuilder();
+        rt.attachments(ticket).forEach(a -> s.append(a.content()).append('\n'));
+        return s.toString();
+    }
 }
