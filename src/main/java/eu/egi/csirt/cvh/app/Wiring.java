@@ -123,7 +123,9 @@ public final class Wiring implements AutoCloseable {
         this.inboundMail = new InboundMailStore(database, clock);
         ReplyClassifier classifier = new ReplyClassifier(PhraseFile.read(config.resolve("replies/phrases.yaml")));
         this.replyProcessor = new ReplyProcessor(inboundMail, () -> classifier,
-                new JdbcReplyCases(database, directory, outboxMail::threadId), engine, clock, calendar.zone());
+                new JdbcReplyCases(database, directory, outboxMail::threadId),
+                Arrays.stream(s.get("app.rt.name", "").split(",")).map(String::strip).filter(n -> !n.isEmpty()).collect(java.util.stream.Collectors.toSet()),
+                engine, clock, calendar.zone());
         this.pakiti = new PakitiPoll(Connectors.pakiti(s, status, clock));
         boolean rt = connectedChannels(s.get("app.connectors", "MAIL")).contains(Channel.RT);
         Optional<RtClient> rtClient = rt ? Optional.of(Connectors.rtClient(s)) : Optional.empty();

@@ -56,7 +56,8 @@ public interface CampaignStore {
         /** Every address the runtime wrote to about this case (the ticket's requestors and copies). */
         Set<String> addressesWrittenTo(long caseId);
         /** A contact address of a site that bounced (seed 002 2a: "verifies that the security contact is still valid"). */
-        void markContactInvalid(String site, String address, Instant at, String reason);
+        /** @return false if it was already known invalid */
+        boolean markContactInvalid(String site, String address, Instant at, String reason);
         Set<String> invalidContacts(String site);
     }
 }

@@ -142,21 +142,41 @@ public final class InboundMailStore {
         });
     }
 
-    /** The oldest replies not processed yet. */
-    public java.util.List<Pending> pending(int limit) {
+    /** The ids of the oldest replies not processed yet (the mails themselves are read one at a time). */
+    public java.util.List<Long> pendingIds(int limit) {
         return database.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, source, sender, subject, received_at, raw FROM inbound_message"
-                    + " WHERE status = 'NEW' ORDER BY id")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM inbound_message WHERE status = 'NEW' ORDER BY id")) {
                 ps.setMaxRows(limit);
-                java.util.List<Pending> out = new java.util.ArrayList<>();
+                java.util.List<Long> out = new java.util.ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        var t = rs.getObject(5, java.time.OffsetDateTime.class);
-                        out.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                t == null ? null : t.toInstant(), rs.getBytes(6)));
-                    }
+                    while (rs.next()) out.add(rs.getLong(1));
                 }
                 return out;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /**
+     * Processing failed (nothing of it committed): the reply stays NEW to be tried again, with the error;
+     * returns how many attempts it has had.
+     */
+    public int recordFailedAttempt(long id, String error) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE inbound_message SET attempts = attempts + 1, error_text = ?"
+                    + " WHERE id = ? AND status = 'NEW'")) {
+                ps.setString(1, truncate(error, 4000));
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT attempts FROM inbound_message WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
+                }
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }

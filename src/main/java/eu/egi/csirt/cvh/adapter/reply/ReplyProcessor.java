@@ -45,35 +45,56 @@ public final class ReplyProcessor {
     /** @param classifier the current one (the phrase file may be re-read) */
     public ReplyProcessor(InboundMailStore inbound, Supplier<ReplyClassifier> classifier, ReplyCases cases,
                           ProcedureEngine engine, Clock clock, ZoneId zone) {
+        this(inbound, classifier, cases, java.util.Set.of(), engine, clock, zone);
+    }
+
+    /** @param rtNames the CSIRT RT's {@code $rtname}(s): replies tagged {@code [rtname #id]} by it are matched to their ticket */
+    public ReplyProcessor(InboundMailStore inbound, Supplier<ReplyClassifier> classifier, ReplyCases cases, java.util.Set<String> rtNames,
+                          ProcedureEngine engine, Clock clock, ZoneId zone) {
         this.inbound = inbound;
         this.classifier = classifier;
         this.cases = cases;
-        this.matcher = new ReplyMatcher(cases);
+        this.matcher = new ReplyMatcher(cases, rtNames);
         this.engine = engine;
         this.clock = clock;
         this.zone = zone;
     }
 
-    /** Processes what is waiting; returns the count per outcome (PROCESSED, HELD, UNMATCHED, IGNORED, MALFORMED, FAILED). */
+    /**
+     * Processes what is waiting, oldest first; returns the count per outcome (PROCESSED, HELD, UNMATCHED,
+     * IGNORED, MALFORMED, FAILED, RETRY). Only an unreadable mail is MALFORMED at once; a failure in
+     * matching or acting (a database hiccup) leaves the reply NEW and ends the batch, and after
+     * {@value #MAX_ATTEMPTS} attempts the reply is parked as FAILED for the officer.
+     */
     public Map<String, Integer> processPending() {
         Map<String, Integer> counts = new TreeMap<>();
-        for (InboundMailStore.Pending p : inbound.pending(200)) {
-            counts.merge(process(p), 1, Integer::sum);
+        for (long id : inbound.pendingIds(200)) {
+            Optional<InboundMailStore.Stored> stored = inbound.stored(id);
+            if (stored.isEmpty()) continue;
+            String outcome = process(stored.get().reply());
+            counts.merge(outcome, 1, Integer::sum);
+            if (outcome.equals("RETRY")) break;
         }
         return counts;
     }
 
+    static final int MAX_ATTEMPTS = 3;
+    /** What the officer's queue holds: not placed, not trusted, not readable, or failing. */
+    static final java.util.Set<String> WAITING_FOR_OFFICER = java.util.Set.of("HELD", "UNMATCHED", "MALFORMED", "FAILED");
+
     private String process(InboundMailStore.Pending p) {
-        InboundReply reply;
+        Parsed parsed;
         try {
-            reply = read(p);
+            parsed = parse(p);
         } catch (Exception | StackOverflowError e) {
             String error = "cannot read the mail: " + e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.log(System.Logger.Level.ERROR, "reply " + p.id() + " (" + p.source() + ") is MALFORMED: " + error);
             inbound.markUnprocessable(p.id(), "MALFORMED", error);
             return "MALFORMED";
         }
+        InboundReply reply = null;
         try {
+            reply = understand(p, parsed);
             InboundReply.Outcome o = engine.handleReply(reply);
             LOG.log(o.status() == InboundReply.Status.PROCESSED || o.status() == InboundReply.Status.IGNORED
                             ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
@@ -82,10 +103,17 @@ public final class ReplyProcessor {
                             + ": " + o.outcome() + (o.heldReason() == null ? "" : " [" + o.heldReason() + "]"));
             return o.status().name();
         } catch (RuntimeException e) {
-            // nothing of its effect committed; kept with the error so it neither blocks the queue nor vanishes
-            LOG.log(System.Logger.Level.ERROR, "reply " + p.id() + " could not be processed", e);
-            inbound.markUnprocessable(p.id(), "FAILED", "processing failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            return "FAILED";
+            // nothing of its effect committed: tried again at the next poll, parked for the officer after a few attempts
+            String error = "processing failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+            int attempts = inbound.recordFailedAttempt(p.id(), error);
+            if (attempts >= MAX_ATTEMPTS) {
+                LOG.log(System.Logger.Level.ERROR, "reply " + p.id() + " FAILED " + attempts + " times, parked for the officer", e);
+                inbound.markUnprocessable(p.id(), "FAILED", error + " (after " + attempts + " attempts)");
+                return "FAILED";
+            }
+            LOG.log(System.Logger.Level.WARNING, "reply " + p.id() + " could not be processed (attempt " + attempts + "), tried again later: "
+                    + error);
+            return "RETRY";
         }
     }
 
@@ -123,7 +151,7 @@ public final class ReplyProcessor {
 
     private InboundMailStore.Stored waiting(long id) {
         InboundMailStore.Stored stored = inbound.stored(id).orElseThrow(() -> new IllegalArgumentException("no reply " + id));
-        if (!stored.status().equals("HELD") && !stored.status().equals("UNMATCHED")) {
+        if (!WAITING_FOR_OFFICER.contains(stored.status())) {
             throw new IllegalArgumentException("reply " + id + " is " + stored.status() + ", not waiting for the officer");
         }
         return stored;
@@ -140,28 +168,30 @@ public final class ReplyProcessor {
         }
     }
 
-    private InboundReply read(InboundMailStore.Pending p) throws Exception {
-        Reply reply;
-        Optional<java.time.Instant> sentAt = Optional.empty();
-        List<String> answered = List.of();
-        List<String> bounced = List.of();
-        Optional<Long> rtTicket = Optional.empty();
+    /** A mail as read from its bytes (or RT's text), before it is understood and matched. */
+    private record Parsed(Reply reply, Optional<java.time.Instant> sentAt, List<String> answered, List<String> bounced,
+                          Optional<Long> rtTicket) {}
+
+    private Parsed parse(InboundMailStore.Pending p) throws Exception {
         if (p.source() != null && p.source().startsWith(RT_SOURCE)) {
-            rtTicket = Optional.of(Long.parseLong(p.source().substring(RT_SOURCE.length())));
-            reply = new Reply(Map.of("from", p.sender() == null ? "" : p.sender()), p.subject() == null ? "" : p.subject(),
+            Reply reply = new Reply(Map.of("from", p.sender() == null ? "" : p.sender()), p.subject() == null ? "" : p.subject(),
                     new String(p.raw(), StandardCharsets.UTF_8), false);
-            sentAt = Optional.ofNullable(p.receivedAt());
-        } else {
-            ReplyReader.ReadMail mail = ReplyReader.readMail(p.raw());
-            reply = mail.reply();
-            sentAt = mail.sentAt();
-            answered = mail.answered();
-            bounced = mail.bouncedAddresses();
+            return new Parsed(reply, Optional.ofNullable(p.receivedAt()), List.of(), List.of(),
+                    Optional.of(Long.parseLong(p.source().substring(RT_SOURCE.length()))));
         }
-        Classification k = classifier.get().classify(reply);
-        String text = NewText.of(reply.body());
-        ReplyMatcher.Match match = matcher.match(new ReplyMatcher.Facts(reply.subject(), p.sender(), answered, rtTicket));
-        return new InboundReply(p.id(), p.source(), p.sender(), reply.subject(), sentAt.orElse(p.receivedAt()), text, k,
-                match.caseRef(), match.method(), bounced, RequestedDate.in(text, LocalDate.now(clock.withZone(zone))));
+        ReplyReader.ReadMail mail = ReplyReader.readMail(p.raw());
+        return new Parsed(mail.reply(), mail.sentAt(), mail.answered(), mail.bouncedAddresses(), Optional.empty());
+    }
+
+    private InboundReply understand(InboundMailStore.Pending p, Parsed m) {
+        Classification k = classifier.get().classify(m.reply());
+        String text = NewText.of(m.reply().body());
+        ReplyMatcher.Match match = matcher.match(new ReplyMatcher.Facts(m.reply().subject(), p.sender(), m.answered(), m.rtTicket()));
+        return new InboundReply(p.id(), p.source(), p.sender(), m.reply().subject(), m.sentAt().orElse(p.receivedAt()), text, k,
+                match.caseRef(), match.method(), m.bounced(), RequestedDate.in(text, LocalDate.now(clock.withZone(zone))));
+    }
+
+    private InboundReply read(InboundMailStore.Pending p) throws Exception {
+        return understand(p, parse(p));
     }
 }

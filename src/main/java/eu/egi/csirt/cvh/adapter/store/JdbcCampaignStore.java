@@ -191,7 +191,7 @@ public final class JdbcCampaignStore implements CampaignStore {
 
         @Override
         public boolean claimHeldReply(long replyId) {
-            return update(c, "UPDATE inbound_message SET status = 'PROCESSING' WHERE id = ? AND status IN ('HELD', 'UNMATCHED')", replyId) == 1;
+            return update(c, "UPDATE inbound_message SET status = 'PROCESSING' WHERE id = ? AND status IN ('HELD', 'UNMATCHED', 'MALFORMED', 'FAILED')", replyId) == 1;
         }
 
         @Override
@@ -220,12 +220,12 @@ public final class JdbcCampaignStore implements CampaignStore {
         }
 
         @Override
-        public void markContactInvalid(String site, String address, Instant at, String reason) {
+        public boolean markContactInvalid(String site, String address, Instant at, String reason) {
             String a = address.strip().toLowerCase(java.util.Locale.ROOT);
-            if (query(c, "SELECT 1 FROM invalid_contact WHERE site = ? AND address = ?", rs -> 1, site, a).isEmpty()) {
-                update(c, "INSERT INTO invalid_contact (site, address, reported_at, reason) VALUES (?, ?, ?, ?)", site, a, at,
-                        truncate(reason, 4000));
-            }
+            if (!query(c, "SELECT 1 FROM invalid_contact WHERE site = ? AND address = ?", rs -> 1, site, a).isEmpty()) return false;
+            update(c, "INSERT INTO invalid_contact (site, address, reported_at, reason) VALUES (?, ?, ?, ?)", site, a, at,
+                    truncate(reason, 4000));
+            return true;
         }
 
         @Override

@@ -124,10 +124,14 @@ public final class JdbcConsoleQueries {
                 rs.getString("match_method"), rs.getString("outcome"), instant(rs, "processed_at"), rs.getString("held_reason"));
     }
 
-    /** Replies waiting for the officer: not matched to a case, or held (low confidence, unknown sender), newest first. */
+    /**
+     * Replies waiting for the officer, newest first (at most 500): not matched to a case, held (low
+     * confidence, unknown sender), unreadable or failing (their error stands as the reason).
+     */
     public List<Reply> unmatchedReplies() {
-        return database.inTransaction(c -> query(c, "SELECT " + REPLY_COLUMNS + " FROM inbound_message WHERE status IN ('UNMATCHED', 'HELD')"
-                + " ORDER BY received_at DESC, id DESC", JdbcConsoleQueries::reply));
+        return database.inTransaction(c -> query(c, "SELECT " + REPLY_COLUMNS.replace("held_reason", "COALESCE(held_reason, error_text) AS held_reason")
+                + " FROM inbound_message WHERE status IN ('UNMATCHED', 'HELD', 'MALFORMED', 'FAILED')"
+                + " ORDER BY received_at DESC, id DESC FETCH FIRST 500 ROWS ONLY", JdbcConsoleQueries::reply));
     }
 
     /** The replies matched to a campaign (one site, or all with null), oldest first. */

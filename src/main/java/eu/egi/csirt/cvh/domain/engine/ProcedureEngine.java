@@ -70,7 +70,7 @@ public final class ProcedureEngine {
         this.clock = clock;
         this.directory = directory;
         this.messages = new Messages(renderer, directory, settings, planner.calendar());
-        this.replies = new ReplyHandler(this, messages, status, settings.replies());
+        this.replies = new ReplyHandler(this, messages, status, settings);
     }
 
     public Clock clock() {
@@ -411,6 +411,10 @@ public final class ProcedureEngine {
 
     /** What a site's reply left to check (seed 002 3a): a claimed fix, or the advisory's mitigation after a day. */
     private void followUp(Tx tx, Campaign campaign, ProcedureDefinition procedure, SiteCase c, Instant now, TickReport report) {
+        if (c.status() == CaseStatus.SUSPENSION_REQUESTED) {
+            c.clearFollowUp();   // the coordinator was asked to suspend: only the officer can call that off
+            return;
+        }
         Vulnerability v = status.of(c.site(), campaign.cves());
         SiteCase.FollowUp what = c.followUp();
         String key = caseScope(c) + "/follow-up@" + c.followUpAt();
@@ -738,7 +742,6 @@ public final class ProcedureEngine {
         return store.inTransaction(tx -> {
             if (!tx.claimHeldReply(reply.id())) throw new DecisionRefusedException("reply " + reply.id() + " is not waiting for the officer");
             if (reply.match().isEmpty() || !reply.match().get().isCase()) throw new DecisionRefusedException("say which site the reply is from");
-            tx.caseForUpdate(reply.match().get().caseId()).ifPresent(c -> { c.decisionTaken(); tx.updateCase(c); });
             InboundReply.Outcome outcome = replies.handleConfirmed(tx, reply, actor, now, report);
             tx.finishReply(reply.id(), reply, outcome, now);
             return outcome;
@@ -753,8 +756,6 @@ public final class ProcedureEngine {
             var ref = reply.match().filter(ReplyCases.CaseRef::isCase).orElse(null);
             if (ref != null) {
                 tx.caseForUpdate(ref.caseId()).ifPresent(c -> {
-                    c.decisionTaken();
-                    tx.updateCase(c);
                     tx.audit(new AuditEntry(c.campaignId(), c.id(), c.site(), now, actor, "reply-dismissed",
                             "reply " + reply.id() + " from " + reply.sender() + " set aside: " + reason));
                 });

@@ -40,12 +40,17 @@ final class ReplyHandler {
     private final Messages messages;
     private final VulnerabilityStatus status;
     private final EngineSettings.Replies settings;
+    /** The CSIRT's own lists and addresses: never a site's contact, never a sender who may change a case. */
+    private final Set<String> ownAddresses = new HashSet<>();
 
-    ReplyHandler(ProcedureEngine engine, Messages messages, VulnerabilityStatus status, EngineSettings.Replies settings) {
+    ReplyHandler(ProcedureEngine engine, Messages messages, VulnerabilityStatus status, EngineSettings settings) {
         this.engine = engine;
         this.messages = messages;
         this.status = status;
-        this.settings = settings;
+        this.settings = settings.replies();
+        var l = settings.lists();
+        Stream.of(l.siteSecurityList(), l.ngiSecurityList(), l.omb(), l.coo(), l.csirt(), l.coordinator(), l.irtf(), settings.csirtEmail())
+                .filter(a -> a != null && !a.isBlank()).map(a -> a.strip().toLowerCase(Locale.ROOT)).forEach(ownAddresses::add);
     }
 
     Outcome handle(Tx tx, InboundReply r, Instant now, TickReport report) {
@@ -65,6 +70,14 @@ final class ReplyHandler {
         SiteCase c = tx.caseForUpdate(ref.caseId()).orElse(null);
         Campaign campaign = tx.campaign(ref.campaignId()).orElse(null);
         if (c == null || campaign == null) return new Outcome(Status.UNMATCHED, null, "case " + ref.caseId() + " not found", r.matchMethod());
+        if (c.isClosed()) {
+            // a reply to an earlier round while the site's re-introduced case is open belongs to the open one
+            SiteCase latest = tx.latestCase(c.campaignId(), c.site()).orElse(c);
+            if (latest.id() != c.id() && !latest.isClosed()) {
+                c = tx.caseForUpdate(latest.id()).orElse(c);
+                ref = new CaseRef(ref.campaignId(), c.id(), c.site());
+            }
+        }
         ProcedureDefinition procedure = engine.procedure(c);
         var k = r.classification();
         String actor = officer != null ? officer : ACTOR_PREFIX + (r.sender() == null ? "unknown sender" : r.sender());
@@ -97,11 +110,17 @@ final class ReplyHandler {
                     + " is not a registered contact of " + c.site() + " or its NGI, nor was the ticket written to it");
         }
         if (c.isClosed()) {
-            if (c.status() == CaseStatus.SUSPENDED && k.intent() == ReplyIntent.FIXED) {
+            if (c.status() == CaseStatus.SUSPENDED && k.intent() == ReplyIntent.FIXED && !confirmed) {
                 return hold(tx, campaign, procedure, c, ref, r, now, report,
                         "the suspended site says it is fixed: a reinstatement question (SEC03 4.6)");
             }
-            return new Outcome(Status.PROCESSED, ref, "recorded; the case is already " + c.status(), null);
+            return new Outcome(Status.PROCESSED, ref, "recorded; the case is already " + c.status()
+                    + (c.status() == CaseStatus.SUSPENDED ? " (reinstatement goes through the ROD, SEC03 4.6)" : ""), null);
+        }
+        if (c.status() == CaseStatus.SUSPENSION_REQUESTED && k.intent() != ReplyIntent.ACKNOWLEDGED && !confirmed) {
+            // the coordinator has been asked to suspend in GOCDB: only the officer can call that off
+            return hold(tx, campaign, procedure, c, ref, r, now, report, "the coordinator has already been asked to suspend "
+                    + c.site() + " (SEC03 4.5): cancel the request, or let it go ahead");
         }
         if (k.intent() == ReplyIntent.OTHER) {
             return hold(tx, campaign, procedure, c, ref, r, now, report, "the reply was not understood (" + k.evidence() + ")");
@@ -173,7 +192,9 @@ final class ReplyHandler {
         c.setSiteStatement("mitigated: " + excerpt(r.newText()));
         String text = ReplyClassifier.normalise(r.newText());
         Optional<String> same = campaign.mitigations().stream()
-                .filter(m -> !m.isBlank() && text.contains(ReplyClassifier.normalise(m))).findFirst();
+                .map(ReplyClassifier::normalise)
+                // a short word ("reboot") would match almost any reply: only distinctive phrases count
+                .filter(m -> m.length() >= 8 && (" " + text + " ").contains(m)).findFirst();
         if (same.isPresent()) {
             Instant lookAgain = now.plus(settings.mitigationWait());
             c.followUp(SiteCase.FollowUp.MITIGATION, lookAgain);
@@ -199,16 +220,22 @@ final class ReplyHandler {
     private Outcome bounce(Tx tx, Campaign campaign, ProcedureDefinition procedure, SiteCase c, CaseRef ref, InboundReply r,
                            Instant now, TickReport report) {
         SiteContacts contacts = messages.contacts(c.site());
-        Set<String> known = new HashSet<>(tx.addressesWrittenTo(c.id()));
+        // only the site's own contacts can turn invalid: a bounce of the CSIRT's, OMB's or IRTF's mail is not the site's
+        Set<String> known = new HashSet<>();
         Stream.of(contacts.siteSecurity(), contacts.siteAdmins(), contacts.ngiSecurity(), contacts.operational())
                 .flatMap(List::stream).map(a -> a.toLowerCase(Locale.ROOT)).forEach(known::add);
+        known.removeAll(ownAddresses);
         List<String> failed = r.bouncedAddresses().stream().map(a -> a.toLowerCase(Locale.ROOT)).filter(known::contains).distinct().toList();
         if (failed.isEmpty()) {
             return hold(tx, campaign, procedure, c, ref, r, now, report, "a delivery failure that names none of the site's addresses"
                     + (r.bouncedAddresses().isEmpty() ? "" : " (" + String.join(", ", r.bouncedAddresses()) + ")"));
         }
+        boolean news = false;
         for (String address : failed) {
-            tx.markContactInvalid(c.site(), address, now, "delivery failed: " + excerpt(r.newText()));
+            news |= tx.markContactInvalid(c.site(), address, now, "delivery failed: " + excerpt(r.newText()));
+        }
+        if (!news) {
+            return new Outcome(Status.PROCESSED, ref, "contact(s) " + String.join(", ", failed) + " already known invalid", null);
         }
         Map<String, Object> model = replyModel(campaign, c, r, now);
         model.put("addresses", failed);
@@ -220,9 +247,10 @@ final class ReplyHandler {
                 + " later notifications also go to the operational contacts", null);
     }
 
+    /** The reply waits in the officer's queue; the case's own question (if any) stays as it is. */
     private Outcome hold(Tx tx, Campaign campaign, ProcedureDefinition procedure, SiteCase c, CaseRef ref, InboundReply r,
                          Instant now, TickReport report, String reason) {
-        askOfficer(tx, campaign, procedure, c, r, now, report, "a reply is held for you: " + reason);
+        mailOfficer(tx, campaign, procedure, c, r, now, report, "a reply is held for you: " + reason);
         report.count("reply.held");
         return new Outcome(Status.HELD, ref, "held for the officer; the case is unchanged", reason);
     }
@@ -230,6 +258,11 @@ final class ReplyHandler {
     private void askOfficer(Tx tx, Campaign campaign, ProcedureDefinition procedure, SiteCase c, InboundReply r, Instant now,
                             TickReport report, String question) {
         c.askOfficer(question, now);
+        mailOfficer(tx, campaign, procedure, c, r, now, report, question);
+    }
+
+    private void mailOfficer(Tx tx, Campaign campaign, ProcedureDefinition procedure, SiteCase c, InboundReply r, Instant now,
+                             TickReport report, String question) {
         Map<String, Object> model = replyModel(campaign, c, r, now);
         model.put("question", question);
         engine.enqueueMail(tx, report, messages.mail(ProcedureEngine.caseScope(c) + "/reply-" + r.id() + "/officer", campaign, c,
@@ -260,7 +293,8 @@ final class ReplyHandler {
         SiteContacts contacts = messages.contacts(c.site());
         boolean contact = Stream.of(contacts.siteSecurity(), contacts.siteAdmins(), contacts.ngiSecurity(), contacts.operational())
                 .flatMap(List::stream).anyMatch(a -> a.equalsIgnoreCase(s));
-        return contact || tx.addressesWrittenTo(c.id()).contains(s);
+        // a requestor or copy of the case's mails, but never the CSIRT's own lists (a list may rewrite From)
+        return contact || (!ownAddresses.contains(s) && tx.addressesWrittenTo(c.id()).contains(s));
     }
 
     private static void audit(Tx tx, SiteCase c, Instant now, String actor, String event, String detail) {

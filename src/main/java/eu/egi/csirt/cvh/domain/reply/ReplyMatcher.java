@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class ReplyMatcher {
 
-    private static final Pattern RT_TAG = Pattern.compile("\\[[^\\[\\]#]+?\\s+#(\\d{1,12})\\]");
+    private static final Pattern RT_TAG = Pattern.compile("\\[([^\\[\\]#]+?)\\s+#(\\d{1,12})\\]");
     private static final Pattern CVH_TAG = Pattern.compile("\\[cvh:([^\\]\\s]+)\\]");
     private static final Pattern REFERENCE = Pattern.compile("\\[CVH\\s+([^\\]\\s]+)(?:\\s+([^\\]\\s]+))?\\]");
 
@@ -29,14 +29,20 @@ public final class ReplyMatcher {
     }
 
     private final ReplyCases cases;
+    private final java.util.Set<String> rtNames;
 
-    public ReplyMatcher(ReplyCases cases) {
+    /**
+     * @param rtNames the {@code $rtname} of the CSIRT's own RT: only its {@code [rtname #id]} tags are trusted (a site's
+     *                helpdesk tags its tickets the same way, with numbers of its own); empty: none
+     */
+    public ReplyMatcher(ReplyCases cases, java.util.Set<String> rtNames) {
         this.cases = cases;
+        this.rtNames = rtNames.stream().map(n -> n.strip().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
     }
 
     public Match match(Facts facts) {
         String subject = facts.subject() == null ? "" : facts.subject();
-        Optional<Long> ticket = facts.rtTicket().or(() -> firstGroup(RT_TAG, subject).map(Long::parseLong));
+        Optional<Long> ticket = facts.rtTicket().or(() -> ourRtTag(subject));
         if (ticket.isPresent()) {
             Optional<CaseRef> byTicket = cases.byRtTicket(ticket.get());
             if (byTicket.isPresent()) return new Match(byTicket, "RT ticket #" + ticket.get());
@@ -71,6 +77,14 @@ public final class ReplyMatcher {
             }
         }
         return Match.none("no ticket, message, reference or contact matches");
+    }
+
+    private Optional<Long> ourRtTag(String subject) {
+        Matcher m = RT_TAG.matcher(subject);
+        while (m.find()) {
+            if (rtNames.contains(m.group(1).strip().toLowerCase(java.util.Locale.ROOT))) return Optional.of(Long.parseLong(m.group(2)));
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> firstGroup(Pattern p, String s) {

@@ -86,11 +86,10 @@ class Sec7_HeldRepliesSettledByTheOfficerTest {
         assertThat(console.post("/api/replies/" + unmatched + "/settle", OFFICER, "{\"campaign\":\"ADV-HELD\",\"site\":\"ALPHA-LCG2\",\"intent\":\"fixed\"}")
                 .status()).as("settled once").isEqualTo(409);
 
-        assertThat(caseOf(console, "BETA-GRID").pendingDecision()).contains("mallory@evil.example");
         Console.Response dismissed = console.post("/api/replies/" + held + "/dismiss", OFFICER, "{\"reason\":\"not from the site\"}");
         assertThat(dismissed.status()).as(dismissed.body()).isEqualTo(200);
         assertThat(caseOf(console, "BETA-GRID").pendingDecision()).isNull();
-        assertThat(caseOf(console, "BETA-GRID").acknowledgedAt()).isNull();
+        assertThat(caseOf(console, "BETA-GRID").acknowledgedAt()).as("a held reply changes nothing").isNull();
         assertThat(console.get("/api/replies/unmatched", VIEWER).json().size()).isZero();
 
         // SEC03 7.3: BETA explains it is not vulnerable; the officer refuses in the console; the site is told

@@ -233,8 +233,67 @@ class Sdis2_3_RepliesActedOnTest {
                 .containsEntry("HELD", 1);
         assertThat(alpha().acknowledgedAt()).isNull();
         assertThat(alpha().status()).isEqualTo(CaseStatus.OPEN);
-        assertThat(alpha().pendingDecision()).contains("mallory@evil.example");
+        assertThat(alpha().pendingDecision()).as("the case's own question slot is not the sender's to fill").isNull();
         assertThat(lastReply("held_reason")).singleElement().asString().contains("not a registered contact");
+        f.deliverMail();
+        assertThat(f.sent("reply-decision")).singleElement().satisfies(p -> assertThat(p.entry().body()).contains("mallory@evil.example"));
+    }
+
+    @Test
+    void a_bounce_of_the_csirts_own_mail_marks_no_site_contact_invalid() {
+        sdisTicketFor("ALPHA");
+        String ticketMessageId = "<" + f.sent("ticket").get(0).id() + "@test>";
+        storeRaw(ReplyMail.deliveryFailure(EngineFixture.LISTS.csirt(), ticketMessageId));
+        assertThat(processor.processPending()).containsEntry("HELD", 1);
+        java.util.Set<String> invalid = f.store.inTransaction(tx -> tx.invalidContacts("ALPHA"));
+        assertThat(invalid).isEmpty();
+    }
+
+    @Test
+    void the_csirts_own_list_address_may_not_change_a_case_even_though_the_case_was_written_to_it() {
+        sdisTicketFor("ALPHA");
+        arrives(aReply().subject(SUBJECT).text("Our site is not affected: we do not run that kernel."));   // the officer is mailed
+        f.deliverMail();
+        assertThat(arrives(aReply().from(EngineFixture.LISTS.csirt()).subject(SUBJECT).text("We have updated the kernel and rebooted.")))
+                .containsEntry("HELD", 1);
+        assertThat(alpha().fixClaimedAt()).isNull();
+    }
+
+    @Test
+    void sec03_4_5_a_fix_claimed_after_the_coordinator_was_asked_to_suspend_goes_to_the_officer() {
+        try (EngineFixture g = EngineFixture.confirmingSuspensionsInGocdb(MONDAY)) {
+            g.site("ALPHA").vulnerable("ALPHA");
+            g.start("sdis-ticket");
+            g.runUntil(Instant.parse("2026-12-03T14:00:00Z"));
+            g.engine.decide(new Decision.ConfirmSuspension("ADV-1", "ALPHA", "no answer to the ticket and the reminders", "officer"));
+            assertThat(g.caseOf("ADV-1", "ALPHA").status()).isEqualTo(CaseStatus.SUSPENSION_REQUESTED);
+            g.fixed("ALPHA");
+            InboundMailStore store = new InboundMailStore(g.database, g.clock);
+            ReplyProcessor p = new ReplyProcessor(store, () -> new ReplyClassifier(PhraseFile.read(Procedures.CONFIG.resolve("replies/phrases.yaml"))),
+                    new JdbcReplyCases(g.database, g.directory(), outboxMail::threadId), g.engine, g.clock, ZoneOffset.UTC);
+            store.store(aReply().subject(SUBJECT).text("We have updated the kernel and rebooted all nodes.").message(), "imap:test");
+            assertThat(p.processPending()).containsEntry("HELD", 1);
+            g.runUntil(Instant.parse("2026-12-03T20:00:00Z"));
+            assertThat(g.caseOf("ADV-1", "ALPHA").status()).as("only the officer calls off a requested suspension")
+                    .isEqualTo(CaseStatus.SUSPENSION_REQUESTED);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void a_reply_whose_processing_fails_is_tried_again_then_parked_for_the_officer() throws Exception {
+        sdisTicketFor("ALPHA");
+        ReplyProcessor failing = new ReplyProcessor(inbound, () -> { throw new IllegalStateException("database not available"); },
+                new JdbcReplyCases(f.database, f.directory(), outboxMail::threadId), f.engine, f.clock, ZoneOffset.UTC);
+        inbound.store(aReply().subject(SUBJECT).text("We have updated the kernel.").message(), "imap:test");
+        assertThat(failing.processPending()).containsEntry("RETRY", 1);
+        assertThat(lastReply("status")).containsExactly("NEW");
+        assertThat(failing.processPending()).containsEntry("RETRY", 1);
+        assertThat(failing.processPending()).containsEntry("FAILED", 1);
+        assertThat(lastReply("status")).containsExactly("FAILED");
+        assertThat(lastReply("error_text")).singleElement().asString().contains("database not available");
+        assertThat(processor.processPending()).as("parked: not processed again by itself").isEmpty();
     }
 
     @Test

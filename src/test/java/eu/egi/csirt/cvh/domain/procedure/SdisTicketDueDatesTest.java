@@ -21,6 +21,7 @@ class SdisTicketDueDatesTest {
                 "SDIS-2a friendly-reminder 2026-12-02T10:00:00Z",
                 "SDIS-2b progress-check 2026-12-02T10:00:00Z",
                 "SDIS-2a last-reminder 2026-12-02T14:00:00Z",
-                "SDIS-3b suspend-after-due 2026-12-03T10:00:00Z");
+                "SDIS-3b suspend-after-due 2026-12-03T10:00:00Z",
+                "SDIS-3b decide-after-due 2026-12-03T10:00:00Z");
     }
 }

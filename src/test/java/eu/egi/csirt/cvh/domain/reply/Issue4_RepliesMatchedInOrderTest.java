@@ -39,7 +39,7 @@ class Issue4_RepliesMatchedInOrderTest {
         }
     };
 
-    private final ReplyMatcher matcher = new ReplyMatcher(CASES);
+    private final ReplyMatcher matcher = new ReplyMatcher(CASES, java.util.Set.of("rt.example.org"));
 
     private ReplyMatcher.Match match(String subject, String sender, List<String> answered) {
         return matcher.match(new ReplyMatcher.Facts(subject, sender, answered, Optional.empty()));
@@ -50,6 +50,13 @@ class Issue4_RepliesMatchedInOrderTest {
         var m = match("Re: [rt.example.org #101] [CVH ADV-1 BETA] ticket", "cert@beta.example", List.of("<case-2.abc@cvh>"));
         assertThat(m.caseRef()).contains(ALPHA);
         assertThat(m.method()).isEqualTo("RT ticket #101");
+    }
+
+    @Test
+    void another_rts_ticket_number_is_not_ours() {
+        var m = match("Re: [NGI-Helpdesk #101] Re: [CVH ADV-1 BETA] advisory", "cert@beta.example", List.of());
+        assertThat(m.caseRef()).contains(BETA);
+        assertThat(m.method()).startsWith("subject reference");
     }
 
     @Test
