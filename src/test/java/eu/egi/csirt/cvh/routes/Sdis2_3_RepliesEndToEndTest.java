@@ -163,11 +163,15 @@ class Sdis2_3_RepliesEndToEndTest {
                 "Hello, we are aware of the issue and working on it. The update is planned for Monday.");
         mailbox.arrives(aReply().from("security@delta.example.com").subject("Re: [CVH " + CAMPAIGN + " DELTA-T2] ticket")
                 .text("Sorry, we need more time: could we have an extension until 2026-12-04 to drain the storage?").message());
+        // an out-of-office that reaches RT is as automatic as one in the inbox: RT keeps the original's headers
+        mailgate("ops@delta.example.com", "Automatic reply: [rt.test #" + delta.id() + "] " + delta.subject(),
+                "Auto-Submitted: auto-replied\n", "I am on leave until 7 December.");
         awaitStored(9);
-        assertThat(camel.requestBody("direct:rt-replies-poll", null, Integer.class)).isEqualTo(1);
+        assertThat(camel.requestBody("direct:rt-replies-poll", null, Integer.class)).isEqualTo(2);
         camel.sendBody("direct:reply-processing-run", null);
         camel.sendBody("direct:outbox-mail-deliver", null);
         assertThat(caseOf("GAMMA-CLOUD").acknowledgedAt()).isNotNull();
+        assertThat(count("SELECT COUNT(*) FROM inbound_message WHERE sender = 'ops@delta.example.com' AND status = 'IGNORED'")).isEqualTo(1);
         assertThat(mailbox.withSubject("DECISION NEEDED: reply from DELTA-T2 (needs-time)")).singleElement()
                 .satisfies(m -> assertThat(m.body()).contains("asks until: 2026-12-04"));
         assertThat(caseOf("DELTA-T2").deadline()).as("nothing changes the deadline by itself").isEqualTo(Instant.parse("2026-12-01T10:00:00Z"));
@@ -256,9 +260,13 @@ class Sdis2_3_RepliesEndToEndTest {
 
     /** A site's mail into RT, as its mail server hands it to RT's mail gateway. */
     private static void mailgate(String from, String subject, String text) throws Exception {
+        mailgate(from, subject, "", text);
+    }
+
+    private static void mailgate(String from, String subject, String headers, String text) throws Exception {
         Process p = new ProcessBuilder("rt-mailgate", "--queue", RealRt.QUEUE, "--action", "correspond", "--url", RealRt.URL + "/")
                 .redirectErrorStream(true).start();
-        p.getOutputStream().write(("From: " + from + "\nTo: vulnerability@rt.test\nSubject: " + subject + "\nMessage-ID: <"
+        p.getOutputStream().write(("From: " + from + "\nTo: vulnerability@rt.test\nSubject: " + subject + "\n" + headers + "Message-ID: <"
                 + System.nanoTime() + "@site>\n\n" + text + "\n").getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

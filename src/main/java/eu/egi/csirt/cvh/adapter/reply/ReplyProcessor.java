@@ -33,6 +33,7 @@ public final class ReplyProcessor {
 
     private static final System.Logger LOG = System.getLogger(ReplyProcessor.class.getName());
     private static final String RT_SOURCE = "rt:ticket/";
+    private static final java.util.regex.Pattern MAIL_HEADER = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9-]*: ");
 
     private final InboundMailStore inbound;
     private final Supplier<ReplyClassifier> classifier;
@@ -174,6 +175,13 @@ public final class ReplyProcessor {
 
     private Parsed parse(InboundMailStore.Pending p) throws Exception {
         if (p.source() != null && p.source().startsWith(RT_SOURCE)) {
+            Optional<Long> ticket = Optional.of(Long.parseLong(p.source().substring(RT_SOURCE.length())));
+            if (MAIL_HEADER.matcher(new String(p.raw(), 0, Math.min(p.raw().length, 200), StandardCharsets.UTF_8)).lookingAt()) {
+                // RT correspondence kept as a plain-text mail with the original's headers (RtReplyIntake)
+                ReplyReader.ReadMail mail = ReplyReader.readMail(p.raw());
+                return new Parsed(mail.reply(), mail.sentAt().or(() -> Optional.ofNullable(p.receivedAt())), mail.answered(),
+                        mail.bouncedAddresses(), ticket);
+            }
             Reply reply = new Reply(Map.of("from", p.sender() == null ? "" : p.sender()), p.subject() == null ? "" : p.subject(),
                     new String(p.raw(), StandardCharsets.UTF_8), false);
             return new Parsed(reply, Optional.ofNullable(p.receivedAt()), List.of(), List.of(),

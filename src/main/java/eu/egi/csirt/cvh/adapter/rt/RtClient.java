@@ -138,9 +138,9 @@ public final class RtClient {
 
     /** The texts of a ticket's transactions (creation, correspondence, comments), oldest first. */
     public List<RtAttachment> attachments(long ticketId) {
-        return pages("ticket/" + ticketId + "/attachments?fields=TransactionId,ContentType,Content", item -> new RtAttachment(
+        return pages("ticket/" + ticketId + "/attachments?fields=TransactionId,ContentType,Content,Subject,Headers", item -> new RtAttachment(
                 item.path("id").asLong(), item.path("TransactionId").asLong(), item.path("ContentType").asText(),
-                item.path("Content").asText()));
+                item.path("Content").asText(), item.path("Subject").asText(""), item.path("Headers").asText("")));
     }
 
     /** A TicketSQL string literal. */

@@ -47,9 +47,14 @@ public final class RtSource {
             if (fresh.isEmpty()) {
                 continue;
             }
-            Map<Long, String> textByTransaction = plainTexts(rt.attachments(ticketId));
+            List<RtAttachment> attachments = rt.attachments(ticketId);
+            Map<Long, String> textByTransaction = plainTexts(attachments);
+            Map<Long, RtAttachment> topByTransaction = attachments.stream()
+                    .collect(Collectors.toMap(RtAttachment::transactionId, a -> a, (first, later) -> first));
             for (RtTransaction t : fresh) {
-                replies.add(new RtReply(t.id(), ticketId, t.creator(), t.created(), textByTransaction.getOrDefault(t.id(), "")));
+                RtAttachment top = topByTransaction.get(t.id());
+                replies.add(new RtReply(t.id(), ticketId, t.creator(), t.created(), textByTransaction.getOrDefault(t.id(), ""),
+                        top == null ? "" : top.subject(), top == null ? "" : top.headers()));
             }
         }
         replies.sort(Comparator.comparingLong(RtReply::transactionId));
