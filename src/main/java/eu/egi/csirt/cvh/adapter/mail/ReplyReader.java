@@ -24,7 +24,7 @@ import java.util.Properties;
 public final class ReplyReader {
 
     private static final List<String> HEADERS = List.of("from", "auto-submitted", "x-autoreply", "x-autorespond", "precedence",
-            "content-type", "message-id", "in-reply-to", "references");
+            "content-type", "message-id", "in-reply-to", "references", "x-rt-loop-prevention");
 
     private static final java.util.regex.Pattern FINAL_RECIPIENT =
             java.util.regex.Pattern.compile("(?im)^(?:final|original)-recipient:\\s*rfc822\\s*;\\s*<?([^>\\s]+@[^>\\s]+)>?");

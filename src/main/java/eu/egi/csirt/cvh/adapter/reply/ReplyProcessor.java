@@ -39,6 +39,7 @@ public final class ReplyProcessor {
     private final Supplier<ReplyClassifier> classifier;
     private final ReplyMatcher matcher;
     private final ReplyCases cases;
+    private final java.util.Set<String> rtNames;
     private final ProcedureEngine engine;
     private final Clock clock;
     private final ZoneId zone;
@@ -56,6 +57,7 @@ public final class ReplyProcessor {
         this.classifier = classifier;
         this.cases = cases;
         this.matcher = new ReplyMatcher(cases, rtNames);
+        this.rtNames = rtNames.stream().map(n -> n.strip().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
         this.engine = engine;
         this.clock = clock;
         this.zone = zone;
@@ -192,7 +194,11 @@ public final class ReplyProcessor {
     }
 
     private InboundReply understand(InboundMailStore.Pending p, Parsed m) {
-        Classification k = classifier.get().classify(m.reply());
+        String rtLoop = m.reply().header("x-rt-loop-prevention").strip().toLowerCase(java.util.Locale.ROOT);
+        Classification k = m.rtTicket().isEmpty() && !rtLoop.isEmpty() && rtNames.contains(rtLoop)
+                // our RT's copy of a ticket's correspondence (e.g. to a Cc watcher): the reply itself is read from RT, once
+                ? new Classification(ReplyIntent.AUTO_REPLY, 0.99, "X-RT-Loop-Prevention: " + rtLoop + " (read from RT itself)")
+                : classifier.get().classify(m.reply());
         String text = NewText.of(m.reply().body());
         ReplyMatcher.Match match = matcher.match(new ReplyMatcher.Facts(m.reply().subject(), p.sender(), m.answered(), m.rtTicket()));
         return new InboundReply(p.id(), p.source(), p.sender(), m.reply().subject(), m.sentAt().orElse(p.receivedAt()), text, k,

@@ -297,6 +297,17 @@ class Sdis2_3_RepliesActedOnTest {
     }
 
     @Test
+    void our_rts_copy_of_a_tickets_correspondence_in_the_inbox_is_not_a_second_reply() throws Exception {
+        sdisTicketFor("ALPHA");
+        ReplyProcessor withRt = new ReplyProcessor(inbound, () -> new ReplyClassifier(PhraseFile.read(Procedures.CONFIG.resolve("replies/phrases.yaml"))),
+                new JdbcReplyCases(f.database, f.directory(), outboxMail::threadId), java.util.Set.of("rt.test"), f.engine, f.clock, ZoneOffset.UTC);
+        inbound.store(aReply().subject("[rt.test #7] " + SUBJECT).header("X-RT-Loop-Prevention", "rt.test")
+                .text("We have updated the kernel and rebooted.").message(), "imap:test");
+        assertThat(withRt.processPending()).containsEntry("IGNORED", 1);
+        assertThat(alpha().fixClaimedAt()).isNull();
+    }
+
+    @Test
     void a_low_confidence_reply_never_stops_the_suspension_path() {
         sdisTicketFor("ALPHA");
         assertThat(arrives(aReply().subject(SUBJECT).text("thanks"))).containsEntry("HELD", 1);
