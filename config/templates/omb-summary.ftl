@@ -29,7 +29,7 @@ A majority of the OMB or the COO may decide that a site is not suspended (SEC03 
 <#if accepted?has_content>
 Mitigations or explanations accepted by EGI CSIRT (SEC03 7.2), no suspension:
 <#list accepted as a>
- * ${a.name} (NGI ${a.ngi}): ${a.what} (${a.decision})
+ * ${a.name} (NGI ${a.ngi}): <#if a.what?has_content>${a.what} </#if>(${a.decision})
 </#list>
 
 </#if>

@@ -31,6 +31,12 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path propertiesFile = config.resolve("application.properties");
         Settings settings = Settings.load(propertiesFile, overrides);
+        String consoleBusy = portInUse(settings.get("app.console.bind", "127.0.0.1"), settings.getInt("app.console.port", 8090));
+        if (consoleBusy != null) {
+            // otherwise the runtime would run without its console, and the officer might log in to whatever holds the port
+            System.err.println("cvh: " + consoleBusy + ": stop what uses it, or set CVH_CONSOLE_PORT (app.console.port)");
+            return 2;
+        }
         seedSamplesOnFirstRun(settings);
         GreenMail mailServer = null;
         if (settings.getBoolean("app.mail.embedded", false)) {
@@ -88,6 +94,18 @@ public final class RunCommand implements Callable<Integer> {
                         ? "  console login              user " + s.get("app.console.default-user", "officer") + ", password " + defaultPassword
                                 + "  (no app.console.users configured: an embedded default officer)"
                         : "  console login              the users and tokens of app.console.users / app.console.tokens");
+    }
+
+    /** Null if the console's port can be bound, else why not. */
+    private static String portInUse(String bind, int port) {
+        if (port == 0) return null;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(bind, port));
+            return null;
+        } catch (IOException e) {
+            return "the console's port " + bind + ":" + port + " is in use (" + e.getMessage() + ")";
+        }
     }
 
     /** The first `make run` on a fresh clone gets the sample site list, Pakiti feed and advisory. */

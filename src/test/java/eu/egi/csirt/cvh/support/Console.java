@@ -86,6 +86,15 @@ public final class Console {
         return send(b);
     }
 
+    /** A POST with extra request headers, name and value in turn (e.g. "Origin", "https://evil.example"). */
+    public Response postWithHeaders(String path, String authorization, String contentType, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) b.header("Content-Type", contentType);
+        if (authorization != null) b.header("Authorization", authorization);
+        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return send(b);
+    }
+
     private Response send(HttpRequest.Builder b) {
         try {
             HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

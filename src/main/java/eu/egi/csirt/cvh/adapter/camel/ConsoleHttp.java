@@ -207,7 +207,12 @@ public final class ConsoleHttp {
     private void act(Exchange e, Act act) {
         boolean fromPage = isForm(e);
         handle(e, fromPage, () -> {
+            requireSameSite(e);
             Principal who = authenticate(e);
+            if (!fromPage && !isJsonOrYaml(e)) {
+                // a browser on another site can post text/plain or multipart with the officer's cached login, never JSON
+                throw new ConsoleException(415, "send actions as application/json (advisories as application/yaml), or from the console's forms");
+            }
             String body = fromPage ? null : e.getIn().getBody(String.class);
             if (fromPage) {
                 Map<String, String> form = formFields(e);
@@ -264,7 +269,46 @@ public final class ConsoleHttp {
         }
     }
 
+    /** A request another web site made the officer's browser send is refused (the page's own forms are same-origin). */
+    private static void requireSameSite(Exchange e) {
+        String fetchSite = e.getIn().getHeader("Sec-Fetch-Site", String.class);
+        if (fetchSite != null && fetchSite.equalsIgnoreCase("cross-site")) {
+            throw ConsoleException.forbidden("a request from another web site may not act in the console");
+        }
+        String origin = e.getIn().getHeader("Origin", String.class);
+        String host = e.getIn().getHeader("Host", String.class);
+        if (origin != null && !origin.equals("null") && host != null) {
+            String originHost = origin.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "");
+            if (!originHost.equalsIgnoreCase(host)) throw ConsoleException.forbidden("a request from " + origin + " may not act in the console");
+        }
+    }
+
+    private static boolean isJsonOrYaml(Exchange e) {
+        String type = e.getIn().getHeader(Exchange.CONTENT_TYPE, String.class);
+        if (type == null) return false;
+        String t = type.toLowerCase(Locale.ROOT);
+        return t.startsWith("application/json") || t.startsWith("application/yaml") || t.startsWith("application/x-yaml")
+                || t.startsWith("text/yaml");
+    }
+
+    /**
+     * platform-http copies query parameters into message headers: credentials or a content type given in the
+     * URL would pass for request headers (and end up in logs and browser history), so such URLs are refused.
+     */
+    private static void refuseHeadersInQuery(Exchange e) {
+        String query = e.getIn().getHeader(Exchange.HTTP_QUERY, String.class);
+        if (query == null || query.isEmpty()) return;
+        for (String pair : query.split("&")) {
+            String name = java.net.URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+            if (name.equals("authorization") || name.equals("content-type") || name.equals("origin") || name.equals("sec-fetch-site")
+                    || name.equals("host")) {
+                throw ConsoleException.badRequest("'" + name + "' is a request header, not a URL parameter");
+            }
+        }
+    }
+
     private Principal authenticate(Exchange e) {
+        refuseHeadersInQuery(e);
         String authorization = e.getIn().getHeader("Authorization", String.class);
         if (authorization == null || authorization.isBlank()) throw ConsoleException.unauthorized("authentication required (HTTP Basic or a Bearer token)");
         return users.authenticate(authorization).orElseThrow(() -> ConsoleException.unauthorized("wrong user, password or token"));
@@ -276,7 +320,16 @@ public final class ConsoleHttp {
         out.setHeader(Exchange.CONTENT_TYPE, contentType);
         out.setHeader("Cache-Control", "no-store");
         out.setHeader("X-Content-Type-Options", "nosniff");
+        antiFraming(out);
         out.setBody(body);
+    }
+
+    /** The console is never shown inside another site's frame (one-click forms could be clickjacked). */
+    private static void antiFraming(Message out) {
+        out.setHeader("X-Frame-Options", "DENY");
+        out.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self';"
+                + " frame-ancestors 'none'; base-uri 'none'");
+        out.setHeader("Referrer-Policy", "no-referrer");
     }
 
     private static void redirect(Exchange e, String location) {
@@ -284,6 +337,7 @@ public final class ConsoleHttp {
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, 303);
         out.setHeader("Location", location);
         out.setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=utf-8");
+        antiFraming(out);
         out.setBody("see " + location);
     }
 

@@ -163,11 +163,13 @@ public final class ConsolePages {
                             + "-deadline\" placeholder=\"2026-12-08T10:00:00Z\" required></label>"
                             + "<label>by <select name=\"by\" id=\"extend-" + attr(s.site()) + "-by\"><option>CSIRT</option><option>OMB</option></select></label>"
                             + reason("extend-" + s.site()), "extend-" + s.site() + "-submit", "Grant extension");
-            if (s.needsDecision()) {
+            if (s.state().equals("SUSPENSION_PROPOSED")) {
                 form(h, "confirm-" + s.site(), base + "confirm-suspension", "Confirm the proposed suspension (SEC03 4.2)", csrf,
                         reason("confirm-" + s.site()), "confirm-" + s.site() + "-submit", "Confirm suspension");
-                form(h, "cancel-" + s.site(), base + "cancel-suspension", "Do not suspend (SEC03 4)", csrf,
-                        reason("cancel-" + s.site()), "cancel-" + s.site() + "-submit", "Cancel suspension");
+            }
+            if (s.state().equals("SUSPENSION_PROPOSED") || s.state().equals("SUSPENSION_REQUESTED")) {
+                form(h, "cancel-" + s.site(), base + "cancel-suspension", "Do not suspend (SEC03 4; a request to the coordinator is withdrawn)",
+                        csrf, reason("cancel-" + s.site()), "cancel-" + s.site() + "-submit", "Cancel suspension");
             }
             form(h, "veto-" + s.site(), base + "veto", "Record a veto (SEC03 4.4)", csrf,
                     "<label>by <select name=\"by\" id=\"veto-" + attr(s.site()) + "-by\"><option>OMB-majority</option><option>COO</option></select></label>"

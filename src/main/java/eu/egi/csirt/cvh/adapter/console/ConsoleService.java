@@ -352,10 +352,10 @@ public final class ConsoleService {
         Campaign k = campaignOr404(campaignId);
         caseOr404(k, site);
         String reason = required(form, "reason", "a reason");
-        String cve = form.getOrDefault("cve", "").trim();
+        String cve = limited("cve", form.getOrDefault("cve", "").trim(), 50);
         List<String> cves = cve.isEmpty() ? k.cves() : List.of(cve);
         if (!k.cves().containsAll(cves)) throw ConsoleException.invalid(cve + " is not a CVE of campaign " + k.id() + " (" + k.cveList() + ")");
-        String host = form.getOrDefault("host", "").trim();
+        String host = limited("host", form.getOrDefault("host", "").trim(), 255);
         for (String c : cves) {
             if (host.isEmpty()) status.markSiteFalsePositive(site, c, reason, who.name(), now());
             else status.markFalsePositive(site, c, host, reason, who.name(), now());
@@ -441,6 +441,19 @@ public final class ConsoleService {
         }
         var action = queries.action(id).orElseThrow(() -> ConsoleException.notFound("no outbox action " + id));
         if (!action.status().equals("DEAD")) throw ConsoleException.conflict("outbox action " + id + " is " + action.status() + ", not DEAD");
+        // a final warning or a suspension request written before the case was closed must not go out now
+        if (action.caseId() != null) {
+            var closed = store.inTransaction(tx -> tx.caseForUpdate(action.caseId()))
+                    .filter(c -> c.isClosed() && c.closedAt() != null && action.createdAt().isBefore(c.closedAt()));
+            if (closed.isPresent()) {
+                throw ConsoleException.conflict("outbox action " + id + " (" + action.kind() + ") was written before " + closed.get().site()
+                        + " became " + closed.get().status() + " (" + closed.get().closedAt() + "): sending it now would be wrong");
+            }
+        }
+        var campaign = store.inTransaction(tx -> tx.campaign(action.campaignId()));
+        if (campaign.isPresent() && campaign.get().status() == CampaignStatus.CLOSED) {
+            throw ConsoleException.conflict("campaign " + action.campaignId() + " is closed: its dead actions stay as they are");
+        }
         if (!queries.retryDead(id, now())) throw ConsoleException.conflict("outbox action " + id + " is not DEAD any more");
         store.inTransaction(tx -> {
             tx.audit(new AuditEntry(action.campaignId(), action.caseId(), action.site(), now(), who.name(), "dead-letter-retried",
@@ -475,17 +488,32 @@ public final class ConsoleService {
     private static String what(Map<String, String> form) {
         String what = form.getOrDefault("what", "").isBlank() ? form.getOrDefault("reason", "") : form.getOrDefault("what", "");
         if (what.isBlank()) throw ConsoleException.invalid("say what is accepted or refused (field 'what' or 'reason')");
-        return what.trim();
+        return limited("what", what.trim(), MAX_TEXT);
     }
 
     private static String required(Map<String, String> form, String field, String what) {
         String v = form.get(field);
         if (v == null || v.isBlank()) throw ConsoleException.invalid("missing '" + field + "': " + what + " is required");
-        return v.trim();
+        return limited(field, v.trim(), MAX_TEXT);
     }
 
-    /** ISO-8601 instant; a local date-time or date (10:00) is taken as UTC. */
+    /** Reasons and statements go into mails, the audit trail and the OMB summary: a page of text at most. */
+    static final int MAX_TEXT = 2000;
+
+    private static String limited(String field, String value, int max) {
+        if (value.length() > max) throw ConsoleException.invalid("'" + field + "' is too long: " + value.length() + " characters, at most " + max);
+        return value;
+    }
+
+    /** ISO-8601 instant; a local date-time or date (10:00) is taken as UTC; years 2000 to 2100. */
     static Instant instant(String text) {
+        Instant t = parseInstant(text);
+        int year = t.atZone(ZoneOffset.UTC).getYear();
+        if (year < 2000 || year > 2100) throw ConsoleException.invalid("'" + text.trim() + "' is not a plausible date (years 2000 to 2100)");
+        return t;
+    }
+
+    private static Instant parseInstant(String text) {
         String t = text.trim();
         try {
             return Instant.parse(t);

@@ -47,6 +47,8 @@ public final class ConsoleUsers {
 
     private static final String SCHEME = "pbkdf2-sha256";
     private static final int ITERATIONS = 120_000;
+    /** Compared against for an unknown user, so a wrong name costs what a wrong password does. */
+    private static final String DUMMY = hash("no such user");
     private static final int MAX_REMEMBERED = 1000;
 
     private record User(String name, Role role, String hash) {}
@@ -130,7 +132,7 @@ public final class ConsoleUsers {
         if (colon < 0) return Optional.empty();
         User u = users.get(decoded.substring(0, colon));
         if (u == null) {
-            verify(decoded.substring(colon + 1), hash("timing")); // the same work whether or not the user exists
+            verify(decoded.substring(colon + 1), DUMMY); // the same work (one PBKDF2) whether or not the user exists
             return Optional.empty();
         }
         return verify(decoded.substring(colon + 1), u.hash()) ? Optional.of(new Principal(u.name(), u.role())) : Optional.empty();

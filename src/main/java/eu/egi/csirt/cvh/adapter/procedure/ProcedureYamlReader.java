@@ -76,7 +76,7 @@ public final class ProcedureYamlReader {
         opt(top, "texts").ifPresent(t -> t.mapping(Set.of("suspension-decision", "suspension-notice",
                 "suspension-carried-out", "extension", "reinstatement", "decision-needed", "ticket-closed",
                 "suspension-request", "suspension-request-reminder", "reply-decision", "pakiti-client", "fix-not-confirmed",
-                "mitigation-escalation", "contact-bounced", "refused")).forEach(
+                "mitigation-escalation", "contact-bounced", "refused", "suspension-request-cancelled")).forEach(
                 (k, v) -> texts.put(k, template(v))));
         return new ProcedureDefinition(id,
                 opt(top, "title").map(YamlTree::scalar).orElse(id),

@@ -815,17 +815,22 @@ public final class ProcedureEngine {
         }
         if (decision instanceof Decision.Veto d) {
             requireOpen(c, "record a veto");
+            withdrawSuspensionRequest(tx, campaign, procedure, c, key, "veto by " + d.by() + ": " + d.reason(), now, report);
             c.close(CaseStatus.VETOED, now, "veto by " + d.by() + ": " + d.reason());
             return "no suspension: veto by " + d.by() + " (SEC03 4.4): " + d.reason();
         }
         if (decision instanceof Decision.CancelSuspension d) {
             requireOpen(c, "cancel the suspension");
+            if (c.status() != CaseStatus.SUSPENSION_PROPOSED && c.status() != CaseStatus.SUSPENSION_REQUESTED) {
+                throw new DecisionRefusedException(c.site() + " is " + c.status() + ": no suspension is proposed or requested to cancel"
+                        + " (to stop the procedure for it, accept a mitigation or explanation, or record a veto)");
+            }
+            withdrawSuspensionRequest(tx, campaign, procedure, c, key, d.reason(), now, report);
             c.close(CaseStatus.CANCELLED, now, d.reason());
             return "suspension cancelled by the CSIRT: " + d.reason();
         }
         if (decision instanceof Decision.Accept d) {
             requireOpen(c, "accept a mitigation or explanation");
-            if (c.siteStatement() == null) c.setSiteStatement(d.what());   // the site's own words stay for the OMB
             c.close(CaseStatus.ACCEPTED, now, "accepted by CSIRT: " + d.what());
             return "accepted (SEC03 7.2): " + d.what();
         }
@@ -880,6 +885,17 @@ public final class ProcedureEngine {
             return "site response recorded: " + d.intent();
         }
         throw new IllegalArgumentException("unknown decision " + decision);
+    }
+
+    /** SEC03 4.4: once the coordinator was asked to suspend in GOCDB, calling it off must reach them too. */
+    private void withdrawSuspensionRequest(Tx tx, Campaign campaign, ProcedureDefinition procedure, SiteCase c, String key, String reason,
+                                           Instant now, TickReport report) {
+        if (c.status() != CaseStatus.SUSPENSION_REQUESTED) return;
+        Map<String, Object> model = messages.model(campaign, c, now);
+        model.put("reason", reason);
+        enqueueMail(tx, report, messages.mail(key + "/request-withdrawn@" + now, campaign, c, "suspension-request-cancelled",
+                NotificationKind.NONE, procedure.text("suspension-request-cancelled"), model, List.of(Role.COORDINATOR),
+                List.of(Role.CSIRT), now));
     }
 
     private static void requireOpen(SiteCase c, String what) {
