@@ -136,6 +136,17 @@ public final class Wiring implements AutoCloseable {
         this.connectorDelivery = new ConnectorDelivery(outbox, Connectors.actionConnectors(s), new RetryPolicy(s.getInt("app.outbox.max-attempts", 12)), clock);
         this.consoleQueries = new JdbcConsoleQueries(database);
         ConsoleUsers configured = ConsoleUsers.parse(s.get("app.console.users", ""), s.get("app.console.tokens", ""));
+        boolean usersGiven = !s.get("app.console.users", "").isBlank() || !s.get("app.console.tokens", "").isBlank();
+        if (configured.isEmpty() && usersGiven) {
+            throw new IllegalArgumentException("app.console.users / app.console.tokens are set but name nobody: fix them"
+                    + " (entries name:role:hash, from `cvh console-password`)");
+        }
+        String bind = s.get("app.console.bind", "127.0.0.1");
+        if (configured.isEmpty() && !(bind.equals("127.0.0.1") || bind.equals("localhost") || bind.equals("::1"))) {
+            // the embedded default officer is for `make run` on one's own machine, never for a served console
+            throw new IllegalArgumentException("the console is served on " + bind + " but no app.console.users or app.console.tokens"
+                    + " are configured: set them (the default officer exists only on 127.0.0.1)");
+        }
         if (configured.isEmpty()) {
             String password = s.get("app.console.default-password", "");
             this.consoleDefaultPassword = password.isEmpty() ? ConsoleUsers.randomSecret() : password;

@@ -136,6 +136,7 @@ public final class ConsoleReports {
     }
 
     private static String md(String s) {
-        return s == null ? "" : s.replace("|", "\\|").replace("\n", " ");
+        // a site's words come from its mail: no links, images, HTML or code spans of its own in the OMB's report
+        return s == null ? "" : s.replaceAll("([\\\\`\\[\\]<>|])", "\\\\$1").replace("\r", " ").replace("\n", " ");
     }
 }
