@@ -84,6 +84,9 @@ public final class ReplyReader {
             String v = m.getHeader(h, ", ");
             if (v != null) headers.put(h, v);
         }
+        // only the topmost Authentication-Results is our own mail server's; lower ones may come with the mail
+        String[] results = m.getHeader("Authentication-Results");
+        if (results != null && results.length > 0) headers.put("authentication-results", results[0]);
         String type = m.getContentType() == null ? "" : m.getContentType().toLowerCase(Locale.ROOT);
         boolean report = type.startsWith("multipart/report") && type.contains("delivery-status");
         String subject = m.getSubject() == null ? "" : m.getSubject();

@@ -202,7 +202,19 @@ public final class ReplyProcessor {
         String text = NewText.of(m.reply().body());
         ReplyMatcher.Match match = matcher.match(new ReplyMatcher.Facts(m.reply().subject(), p.sender(), m.answered(), m.rtTicket()));
         return new InboundReply(p.id(), p.source(), p.sender(), m.reply().subject(), m.sentAt().orElse(p.receivedAt()), text, k,
-                match.caseRef(), match.method(), m.bounced(), RequestedDate.in(text, LocalDate.now(clock.withZone(zone))));
+                match.caseRef(), match.method(), m.bounced(), RequestedDate.in(text, LocalDate.now(clock.withZone(zone))),
+                forged(m.reply().header("authentication-results")));
+    }
+
+    /**
+     * What our mail server's Authentication-Results (RFC 8601) says against the From address: DMARC failed,
+     * or SPF failed with no passing DKIM signature. Empty when it passed or says nothing.
+     */
+    static Optional<String> forged(String results) {
+        String r = results == null ? "" : results.toLowerCase(java.util.Locale.ROOT);
+        if (r.contains("dmarc=fail")) return Optional.of("Authentication-Results: dmarc=fail");
+        if (r.contains("spf=fail") && !r.contains("dkim=pass")) return Optional.of("Authentication-Results: spf=fail, no passing DKIM");
+        return Optional.empty();
     }
 
     private InboundReply read(InboundMailStore.Pending p) throws Exception {

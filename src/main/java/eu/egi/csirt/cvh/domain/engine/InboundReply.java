@@ -17,10 +17,18 @@ import java.util.Optional;
  * @param matchMethod      how the case was found, or why not
  * @param bouncedAddresses for a delivery failure: the addresses that failed
  * @param requestedDate    a date the reply names (for "needs time")
+ * @param forgedSender     why the receiving mail server doubts the From address (DMARC/SPF failed), if it does
  */
 public record InboundReply(long id, String source, String sender, String subject, Instant sentAt, String newText,
                            Classification classification, Optional<CaseRef> match, String matchMethod,
-                           List<String> bouncedAddresses, Optional<LocalDate> requestedDate) {
+                           List<String> bouncedAddresses, Optional<LocalDate> requestedDate, Optional<String> forgedSender) {
+
+    public InboundReply(long id, String source, String sender, String subject, Instant sentAt, String newText,
+                        Classification classification, Optional<CaseRef> match, String matchMethod,
+                        List<String> bouncedAddresses, Optional<LocalDate> requestedDate) {
+        this(id, source, sender, subject, sentAt, newText, classification, match, matchMethod, bouncedAddresses, requestedDate,
+                Optional.empty());
+    }
 
     /** What became of a reply. */
     public enum Status {

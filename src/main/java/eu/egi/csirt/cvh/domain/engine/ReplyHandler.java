@@ -105,6 +105,10 @@ final class ReplyHandler {
             }
             default -> { }
         }
+        if (!confirmed && r.forgedSender().isPresent()) {
+            return hold(tx, campaign, procedure, c, ref, r, now, report, "the sender address " + r.sender()
+                    + " looks forged: " + r.forgedSender().get());
+        }
         if (!confirmed && !authorised(tx, c, r.sender())) {
             return hold(tx, campaign, procedure, c, ref, r, now, report, "the sender " + r.sender()
                     + " is not a registered contact of " + c.site() + " or its NGI, nor was the ticket written to it");

@@ -308,6 +308,17 @@ class Sdis2_3_RepliesActedOnTest {
     }
 
     @Test
+    void a_reply_whose_from_address_our_mail_server_found_forged_is_held() {
+        sdisTicketFor("ALPHA");
+        assertThat(arrives(aReply().subject(SUBJECT).header("Authentication-Results",
+                "mx.example.org; spf=fail smtp.mailfrom=security@alpha.example; dkim=none; dmarc=fail header.from=alpha.example")
+                .text("We have updated the kernel and rebooted.")))
+                .containsEntry("HELD", 1);
+        assertThat(alpha().fixClaimedAt()).isNull();
+        assertThat(lastReply("held_reason")).singleElement().asString().contains("looks forged").contains("dmarc=fail");
+    }
+
+    @Test
     void a_low_confidence_reply_never_stops_the_suspension_path() {
         sdisTicketFor("ALPHA");
         assertThat(arrives(aReply().subject(SUBJECT).text("thanks"))).containsEntry("HELD", 1);
