@@ -56,6 +56,14 @@ public final class RtReplyIntake {
         return mail.toString();
     }
 
+    /** The original mail's Message-ID, as the IMAP copy of the same mail would be stored. */
+    static String messageId(RtReply reply) {
+        for (String line : unfold(reply.headers() == null ? "" : reply.headers())) {
+            if (line.regionMatches(true, 0, "Message-ID:", 0, 11)) return line.substring(11).strip();
+        }
+        return null;
+    }
+
     private static List<String> unfold(String headers) {
         return List.of(headers.replace("\r\n", "\n").replaceAll("\n[ \t]+", " ").split("\n"));
     }
@@ -78,7 +86,7 @@ public final class RtReplyIntake {
         for (RtReply reply : rt.get().repliesSince(tickets, after)) {
             String subject = reply.subject() == null || reply.subject().isBlank() ? "RT #" + reply.ticketId() : reply.subject();
             if (inbound.storeReply(PREFIX + String.format("%015d", reply.transactionId()), "rt:ticket/" + reply.ticketId(),
-                    reply.creator(), subject, asMail(reply, subject))) {
+                    reply.creator(), subject, asMail(reply, subject), messageId(reply))) {
                 stored++;
             }
         }

@@ -59,7 +59,12 @@ public final class InboundMailStore {
 
     /** A reply that did not come by mail (e.g. RT correspondence), under the caller's stable key. */
     public boolean storeReply(String dedupKey, String source, String sender, String subject, String text) {
-        return store(dedupKey, text.getBytes(StandardCharsets.UTF_8), null, subject, sender, null, source, "NEW");
+        return storeReply(dedupKey, source, sender, subject, text, null);
+    }
+
+    /** @param messageId the original mail's Message-ID, if known: the same mail arriving by IMAP too is then processed once */
+    public boolean storeReply(String dedupKey, String source, String sender, String subject, String text, String messageId) {
+        return store(dedupKey, text.getBytes(StandardCharsets.UTF_8), messageId, subject, sender, null, source, "NEW");
     }
 
     /** Something seen once that is not a reply (e.g. a ticket a person opened): kept, never processed as a reply. */
@@ -122,20 +127,53 @@ public final class InboundMailStore {
     public record Pending(long id, String source, String sender, String subject, java.time.Instant receivedAt, byte[] raw) {}
 
     /** A stored reply whatever its status, with the case it was matched to (if any). */
-    public record Stored(Pending reply, String status, String campaignId, Long caseId, String site) {}
+    public record Stored(Pending reply, String status, String campaignId, Long caseId, String site, String messageId) {}
 
     public java.util.Optional<Stored> stored(long id) {
         return database.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, source, sender, subject, received_at, raw, status, campaign_id,"
-                    + " case_id, site FROM inbound_message WHERE id = ?")) {
+                    + " case_id, site, message_id FROM inbound_message WHERE id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return java.util.Optional.<Stored>empty();
                     var t = rs.getObject(5, java.time.OffsetDateTime.class);
                     Pending p = new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             t == null ? null : t.toInstant(), rs.getBytes(6));
-                    return java.util.Optional.of(new Stored(p, rs.getString(7), rs.getString(8), rs.getObject(9, Long.class), rs.getString(10)));
+                    return java.util.Optional.of(new Stored(p, rs.getString(7), rs.getString(8), rs.getObject(9, Long.class), rs.getString(10),
+                            rs.getString(11)));
                 }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** An earlier stored copy of the same mail (same Message-ID, e.g. once from RT and once by IMAP) that was read. */
+    public java.util.Optional<Long> earlierCopy(long id, String messageId) {
+        if (messageId == null || messageId.isBlank()) return java.util.Optional.empty();
+        return database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(id) FROM inbound_message WHERE message_id = ? AND id < ?"
+                    + " AND status NOT IN ('MALFORMED', 'FAILED', 'SEEN')")) {
+                ps.setString(1, messageId);
+                ps.setLong(2, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? java.util.Optional.ofNullable(rs.getObject(1, Long.class)) : java.util.Optional.<Long>empty();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** A second copy of a mail already processed: kept, marked, not acted on again. */
+    public void markDuplicate(long id, long original) {
+        database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE inbound_message SET status = 'IGNORED', outcome = ?, processed_at = ?"
+                    + " WHERE id = ? AND status = 'NEW'")) {
+                ps.setString(1, "the same mail came another way too: reply " + original);
+                ps.setObject(2, clock.instant().atOffset(ZoneOffset.UTC));
+                ps.setLong(3, id);
+                return ps.executeUpdate();
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }

@@ -74,6 +74,12 @@ public final class ReplyProcessor {
         for (long id : inbound.pendingIds(200)) {
             Optional<InboundMailStore.Stored> stored = inbound.stored(id);
             if (stored.isEmpty()) continue;
+            Optional<Long> original = inbound.earlierCopy(id, stored.get().messageId());
+            if (original.isPresent()) {
+                inbound.markDuplicate(id, original.get());
+                counts.merge("IGNORED", 1, Integer::sum);
+                continue;
+            }
             String outcome = process(stored.get().reply());
             counts.merge(outcome, 1, Integer::sum);
             if (outcome.equals("RETRY")) break;

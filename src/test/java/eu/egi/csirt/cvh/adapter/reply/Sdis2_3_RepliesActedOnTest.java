@@ -319,6 +319,19 @@ class Sdis2_3_RepliesActedOnTest {
     }
 
     @Test
+    void the_same_mail_arriving_by_imap_and_through_rt_is_processed_once() throws Exception {
+        sdisTicketFor("ALPHA");
+        MimeMessage mail = aReply().subject(SUBJECT).text("Our site is not affected: we do not run that kernel.").message();
+        inbound.store(mail, "imap:test");
+        inbound.storeReply("rt-transaction:000000000000042", "rt:ticket/42", "security@alpha.example", SUBJECT,
+                "From: security@alpha.example\r\nSubject: " + SUBJECT + "\r\n\r\nOur site is not affected: we do not run that kernel.",
+                mail.getMessageID());
+        assertThat(processor.processPending()).containsEntry("PROCESSED", 1).containsEntry("IGNORED", 1);
+        f.deliverMail();
+        assertThat(f.sent("reply-decision")).hasSize(1);
+    }
+
+    @Test
     void a_low_confidence_reply_never_stops_the_suspension_path() {
         sdisTicketFor("ALPHA");
         assertThat(arrives(aReply().subject(SUBJECT).text("thanks"))).containsEntry("HELD", 1);
