@@ -49,7 +49,15 @@ public final class ConsoleHealth {
         this.timeoutMillis = timeoutMillis;
     }
 
+    /** Probes run at once (one slow system does not add up) and their result is kept for a few seconds. */
+    private static final long CACHE_MILLIS = 5_000;
+    private volatile Report last;
+    private volatile long lastAt;
+
     public Report ready() {
+        long now = System.currentTimeMillis();
+        Report cached = last;
+        if (cached != null && now - lastAt < CACHE_MILLIS) return cached;
         Map<String, Check> checks = new LinkedHashMap<>();
         try {
             queries.ping();
@@ -57,11 +65,25 @@ public final class ConsoleHealth {
         } catch (RuntimeException e) {
             checks.put("database", new Check("DOWN", e.getMessage()));
         }
-        for (Target t : targets) {
-            checks.put(t.name(), check(t));
-        }
+        Map<String, java.util.concurrent.CompletableFuture<Check>> probes = new LinkedHashMap<>();
+        for (Target t : targets) probes.put(t.name(), java.util.concurrent.CompletableFuture.supplyAsync(() -> check(t)));
+        probes.forEach((name, probe) -> {
+            try {
+                checks.put(name, probe.get(timeoutMillis + 1_000L, java.util.concurrent.TimeUnit.MILLISECONDS));
+            } catch (java.util.concurrent.TimeoutException e) {
+                checks.put(name, new Check("DOWN", "no answer within " + timeoutMillis + " ms (name lookup?)"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                checks.put(name, new Check("DOWN", "interrupted"));
+            } catch (java.util.concurrent.ExecutionException e) {
+                checks.put(name, new Check("DOWN", String.valueOf(e.getCause())));
+            }
+        });
         boolean up = checks.values().stream().allMatch(c -> c.status().equals("UP"));
-        return new Report(up ? "UP" : "DOWN", checks);
+        Report report = new Report(up ? "UP" : "DOWN", checks);
+        last = report;
+        lastAt = now;
+        return report;
     }
 
     private Check check(Target t) {
