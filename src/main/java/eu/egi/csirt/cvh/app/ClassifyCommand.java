@@ -48,7 +48,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             try (InputStream in = Files.newInputStream(file)) {
                 Reply reply = ReplyReader.read(in);
                 Classification c = classifier.classify(reply);
-                line.put("intent", c.intent().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                line.put("intent", c.intent().label());
                 line.put("confidence", c.confidence());
                 line.put("evidence", c.evidence());
                 Matcher t = TICKET.matcher(reply.subject());

@@ -400,7 +400,7 @@ public final class ConsoleService {
                     + " not-vulnerable, needs-help, needs-time or bounce");
         }
         var outcome = replyAction(() -> replies.settle(id, campaignId, site, intent, who.name()));
-        return new Outcome("reply " + id + " settled as " + intent.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+        return new Outcome("reply " + id + " settled as " + intent.label()
                 + " for " + site + ": " + outcome.outcome(), null);
     }
 

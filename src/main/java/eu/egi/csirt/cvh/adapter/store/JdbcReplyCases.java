@@ -103,8 +103,7 @@ public final class JdbcReplyCases implements ReplyCases {
 
     private boolean isContact(String site, String address) {
         Optional<SiteContacts> contacts = directory.find(site);
-        return contacts.isPresent() && Stream.of(contacts.get().siteSecurity(), contacts.get().siteAdmins(), contacts.get().ngiSecurity(),
-                contacts.get().operational()).flatMap(List::stream).anyMatch(x -> x.equalsIgnoreCase(address));
+        return contacts.isPresent() && contacts.get().all().stream().anyMatch(x -> x.equalsIgnoreCase(address));
     }
 
     private Optional<CaseRef> first(String sql, Object... params) {

@@ -15,6 +15,11 @@ public record SiteContacts(String site, String ngi, List<String> siteSecurity, L
         this(site, ngi, siteSecurity, siteAdmins, ngiSecurity, operational, rod, "");
     }
 
+    /** Every address that speaks for the site: its security contacts, administrators, NGI security and operations. */
+    public List<String> all() {
+        return java.util.stream.Stream.of(siteSecurity, siteAdmins, ngiSecurity, operational).flatMap(List::stream).toList();
+    }
+
     public static SiteContacts unknown(String site) {
         return new SiteContacts(site, "unknown", List.of(), List.of(), List.of(), List.of(), List.of());
     }

@@ -342,7 +342,7 @@ public final class ProcedureEngine {
         ProcedureDefinition procedure = procedures.get(c.procedureId());
         String scope = caseScope(c);
         if (c.followUp() != null && !c.followUpAt().isAfter(now)) {
-            followUp(tx, campaign, procedure, c, now, report);
+            replies.followUp(tx, campaign, procedure, c, now, report);
         }
         Set<String> done = new java.util.HashSet<>(tx.executedSteps(scope));
         Instant deferredUntil = null;
@@ -407,41 +407,6 @@ public final class ProcedureEngine {
             if (next == null || p.at().isBefore(next)) next = p.at();
         }
         return next;
-    }
-
-    /** What a site's reply left to check (seed 002 3a): a claimed fix, or the advisory's mitigation after a day. */
-    private void followUp(Tx tx, Campaign campaign, ProcedureDefinition procedure, SiteCase c, Instant now, TickReport report) {
-        if (c.status() == CaseStatus.SUSPENSION_REQUESTED) {
-            c.clearFollowUp();   // the coordinator was asked to suspend: only the officer can call that off
-            return;
-        }
-        Vulnerability v = status.of(c.site(), campaign.cves());
-        SiteCase.FollowUp what = c.followUp();
-        String key = caseScope(c) + "/follow-up@" + c.followUpAt();
-        if (v.isFixed()) {
-            c.clearFollowUp();
-            String outcome = closeFixed(tx, campaign, procedure, c, key, v, now, report);
-            tx.audit(new AuditEntry(campaign.id(), c.id(), c.site(), now, ENGINE, "reply-follow-up",
-                    (what == SiteCase.FollowUp.FIX_CLAIM ? "SDIS 3a: the claimed fix shows in Pakiti: " : "SDIS 3a: after the mitigation, ")
-                            + outcome));
-            return;
-        }
-        if (what == SiteCase.FollowUp.FIX_CLAIM) {
-            c.followUp(what, now.plus(settings.replies().fixRecheck()));
-            return;
-        }
-        c.clearFollowUp();
-        String question = "the site applied the advisory's mitigation a day ago and the monitoring still shows it vulnerable:"
-                + " check the security dashboard, then accept the mitigation (SEC03 7.2) or refuse it";
-        c.askOfficer(question, now);
-        Map<String, Object> model = messages.model(campaign, c, now);
-        model.put("question", question);
-        model.put("reply", Map.of("id", "", "sender", "", "subject", "", "intent", "mitigated", "confidence", "", "evidence", "",
-                "text", c.siteStatement() == null ? "" : c.siteStatement(), "requestedDate", "", "matchedBy", ""));
-        model.put("mitigations", campaign.mitigations());
-        enqueueMail(tx, report, messages.mail(key + "/officer", campaign, c, "reply-decision", NotificationKind.NONE,
-                procedure.text("reply-decision"), model, List.of(Role.CSIRT), List.of(), now));
-        tx.audit(new AuditEntry(campaign.id(), c.id(), c.site(), now, ENGINE, "reply-follow-up", "SDIS 3a: " + question));
     }
 
     private record StepResult(String outcome, Instant deferredUntil) {
@@ -875,7 +840,7 @@ public final class ProcedureEngine {
             if (!d.intent().isResponse()) return "reply not counted as a response: " + d.intent();
             c.acknowledge(now);
             if (d.intent() != ReplyIntent.ACKNOWLEDGED && d.text() != null && !d.text().isBlank()) {
-                c.setSiteStatement(d.intent().name().toLowerCase().replace('_', '-') + ": " + d.text());
+                c.setSiteStatement(d.intent().label() + ": " + d.text());
             }
             if (d.intent() == ReplyIntent.FIXED && !c.isClosed()) {
                 Vulnerability v = status.of(c.site(), campaign.cves());

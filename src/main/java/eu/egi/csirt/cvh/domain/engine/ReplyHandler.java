@@ -81,7 +81,7 @@ final class ReplyHandler {
         ProcedureDefinition procedure = engine.procedure(c);
         var k = r.classification();
         String actor = officer != null ? officer : ACTOR_PREFIX + (r.sender() == null ? "unknown sender" : r.sender());
-        audit(tx, c, now, actor, "reply-received", k.intent().name().toLowerCase(Locale.ROOT).replace('_', '-')
+        audit(tx, c, now, actor, "reply-received", k.intent().label()
                 + " (confidence " + k.confidence() + ", evidence \"" + k.evidence() + "\"), matched by " + r.matchMethod()
                 + ", via " + r.source() + (r.subject() == null ? "" : ", subject \"" + r.subject() + "\""));
         Outcome outcome = effect(tx, campaign, procedure, c, ref, r, officer != null, now, report);
@@ -131,17 +131,17 @@ final class ReplyHandler {
         }
         if (!confirmed && k.confidence() < settings.minConfidence()) {
             return hold(tx, campaign, procedure, c, ref, r, now, report, "low confidence " + k.confidence() + " that it means "
-                    + label(k.intent()) + " (\"" + k.evidence() + "\")");
+                    + k.intent().label() + " (\"" + k.evidence() + "\")");
         }
         c.acknowledge(now);
-        report.count("reply." + label(k.intent()));
+        report.count("reply." + k.intent().label());
         return switch (k.intent()) {
             case ACKNOWLEDGED -> new Outcome(Status.PROCESSED, ref,
                     "acknowledged: no more friendly reminders; the progress check follows the procedure", null);
             case FIXED -> fixed(tx, campaign, procedure, c, ref, r, now, report);
             case MITIGATED -> mitigated(tx, campaign, procedure, c, ref, r, now, report);
             case NOT_VULNERABLE, NEEDS_HELP, NEEDS_TIME -> {
-                c.setSiteStatement(label(k.intent()) + ": " + excerpt(r.newText()));
+                c.setSiteStatement(k.intent().label() + ": " + excerpt(r.newText()));
                 String question = switch (k.intent()) {
                     case NOT_VULNERABLE -> "the site states it is not vulnerable: accept the explanation, or refuse it";
                     case NEEDS_HELP -> "the site asks for help: help it, grant an extension, or refuse";
@@ -220,14 +220,47 @@ final class ReplyHandler {
                 + " the officer decides", null);
     }
 
+    /** What a site's reply left to check (seed 002 3a): a claimed fix, or the advisory's mitigation after a day. */
+    void followUp(Tx tx, Campaign campaign, ProcedureDefinition procedure, SiteCase c, Instant now, TickReport report) {
+        if (c.status() == CaseStatus.SUSPENSION_REQUESTED) {
+            c.clearFollowUp();   // the coordinator was asked to suspend: only the officer can call that off
+            return;
+        }
+        Vulnerability v = status.of(c.site(), campaign.cves());
+        SiteCase.FollowUp what = c.followUp();
+        String key = ProcedureEngine.caseScope(c) + "/follow-up@" + c.followUpAt();
+        if (v.isFixed()) {
+            c.clearFollowUp();
+            String outcome = engine.closeFixed(tx, campaign, procedure, c, key, v, now, report);
+            tx.audit(new AuditEntry(campaign.id(), c.id(), c.site(), now, ProcedureEngine.ENGINE, "reply-follow-up",
+                    (what == SiteCase.FollowUp.FIX_CLAIM ? "SDIS 3a: the claimed fix shows in Pakiti: " : "SDIS 3a: after the mitigation, ")
+                            + outcome));
+            return;
+        }
+        if (what == SiteCase.FollowUp.FIX_CLAIM) {
+            c.followUp(what, now.plus(settings.fixRecheck()));
+            return;
+        }
+        c.clearFollowUp();
+        String question = "the site applied the advisory's mitigation a day ago and the monitoring still shows it vulnerable:"
+                + " check the security dashboard, then accept the mitigation (SEC03 7.2) or refuse it";
+        c.askOfficer(question, now);
+        Map<String, Object> model = messages.model(campaign, c, now);
+        model.put("question", question);
+        model.put("reply", replyFields("", "", "", "mitigated", "", "", c.siteStatement() == null ? "" : c.siteStatement(), "", ""));
+        model.put("mitigations", campaign.mitigations());
+        engine.enqueueMail(tx, report, messages.mail(key + "/officer", campaign, c, "reply-decision", NotificationKind.NONE,
+                procedure.text("reply-decision"), model, List.of(Role.CSIRT), List.of(), now));
+        tx.audit(new AuditEntry(campaign.id(), c.id(), c.site(), now, ProcedureEngine.ENGINE, "reply-follow-up", "SDIS 3a: " + question));
+    }
+
     /** Seed 002 2a: the contact is not valid any more; later notifications add the operational contacts. */
     private Outcome bounce(Tx tx, Campaign campaign, ProcedureDefinition procedure, SiteCase c, CaseRef ref, InboundReply r,
                            Instant now, TickReport report) {
         SiteContacts contacts = messages.contacts(c.site());
         // only the site's own contacts can turn invalid: a bounce of the CSIRT's, OMB's or IRTF's mail is not the site's
         Set<String> known = new HashSet<>();
-        Stream.of(contacts.siteSecurity(), contacts.siteAdmins(), contacts.ngiSecurity(), contacts.operational())
-                .flatMap(List::stream).map(a -> a.toLowerCase(Locale.ROOT)).forEach(known::add);
+        contacts.all().stream().map(a -> a.toLowerCase(Locale.ROOT)).forEach(known::add);
         known.removeAll(ownAddresses);
         List<String> failed = r.bouncedAddresses().stream().map(a -> a.toLowerCase(Locale.ROOT)).filter(known::contains).distinct().toList();
         if (failed.isEmpty()) {
@@ -276,18 +309,19 @@ final class ReplyHandler {
     private Map<String, Object> replyModel(Campaign campaign, SiteCase c, InboundReply r, Instant now) {
         Map<String, Object> model = messages.model(campaign, c, now);
         var k = r.classification();
-        model.put("reply", Map.of(
-                "id", r.id(),
-                "sender", r.sender() == null ? "unknown" : r.sender(),
-                "subject", r.subject() == null ? "" : r.subject(),
-                "intent", label(k.intent()),
-                "confidence", String.valueOf(k.confidence()),
-                "evidence", k.evidence() == null ? "" : k.evidence(),
-                "text", excerpt(r.newText()),
-                "requestedDate", r.requestedDate().map(Object::toString).orElse(""),
-                "matchedBy", r.matchMethod() == null ? "" : r.matchMethod()));
+        model.put("reply", replyFields(String.valueOf(r.id()), r.sender() == null ? "unknown" : r.sender(),
+                r.subject() == null ? "" : r.subject(), k.intent().label(), String.valueOf(k.confidence()),
+                k.evidence() == null ? "" : k.evidence(), excerpt(r.newText()), r.requestedDate().map(Object::toString).orElse(""),
+                r.matchMethod() == null ? "" : r.matchMethod()));
         model.put("mitigations", campaign.mitigations());
         return model;
+    }
+
+    /** What the reply-decision template shows of a reply. */
+    private static Map<String, Object> replyFields(String id, String sender, String subject, String intent, String confidence,
+                                                   String evidence, String text, String requestedDate, String matchedBy) {
+        return Map.of("id", id, "sender", sender, "subject", subject, "intent", intent, "confidence", confidence,
+                "evidence", evidence, "text", text, "requestedDate", requestedDate, "matchedBy", matchedBy);
     }
 
     /** A registered contact of the site or its NGI, or an address the case was written to (a requestor). */
@@ -295,18 +329,13 @@ final class ReplyHandler {
         if (sender == null || sender.isBlank()) return false;
         String s = sender.strip().toLowerCase(Locale.ROOT);
         SiteContacts contacts = messages.contacts(c.site());
-        boolean contact = Stream.of(contacts.siteSecurity(), contacts.siteAdmins(), contacts.ngiSecurity(), contacts.operational())
-                .flatMap(List::stream).anyMatch(a -> a.equalsIgnoreCase(s));
+        boolean contact = contacts.all().stream().anyMatch(a -> a.equalsIgnoreCase(s));
         // a requestor or copy of the case's mails, but never the CSIRT's own lists (a list may rewrite From)
         return contact || (!ownAddresses.contains(s) && tx.addressesWrittenTo(c.id()).contains(s));
     }
 
     private static void audit(Tx tx, SiteCase c, Instant now, String actor, String event, String detail) {
         tx.audit(new AuditEntry(c.campaignId(), c.id(), c.site(), now, actor, event, detail));
-    }
-
-    static String label(ReplyIntent intent) {
-        return intent.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static String excerpt(String text) {

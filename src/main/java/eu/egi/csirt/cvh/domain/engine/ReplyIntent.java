@@ -8,6 +8,11 @@ public enum ReplyIntent {
         return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
     }
 
+    /** As written in config, mails and JSON: "not-vulnerable". */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
     /** Counts as the site having answered (so no "no acknowledgement" reminders). */
     public boolean isResponse() {
         return this != AUTO_REPLY && this != BOUNCE && this != OTHER;
