@@ -27,6 +27,10 @@ public final class ConsolePasswordCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!name.matches("[A-Za-z0-9._@-]{1,64}")) {
+            System.err.println("console-password: '" + name + "' cannot be a console name: letters, digits, '.', '_', '@', '-' (no ':' or ',')");
+            return 2;
+        }
         if (!role.equals("officer") && !role.equals("viewer")) throw new IllegalArgumentException("--role must be officer or viewer");
         if (token) {
             String secret = ConsoleUsers.randomSecret() + ConsoleUsers.randomSecret();

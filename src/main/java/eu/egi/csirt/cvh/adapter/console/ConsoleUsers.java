@@ -72,9 +72,11 @@ public final class ConsoleUsers {
         Map<String, User> u = new LinkedHashMap<>();
         for (String entry : entries(users)) {
             String[] p = entry.split(":", 3);
-            if (p.length != 3 || p[0].isBlank() || !p[2].startsWith(SCHEME + "$")) {
-                throw new IllegalArgumentException("console user '" + p[0] + "': use name:role:" + SCHEME + "$... (java -jar cvh.jar console-password)");
+            if (p.length != 3 || p[0].isBlank() || !p[2].trim().matches(java.util.regex.Pattern.quote(SCHEME) + "\\$\\d+\\$[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+")) {
+                throw new IllegalArgumentException("console user '" + p[0] + "': use name:role:" + SCHEME + "$iterations$salt$hash"
+                        + " (java -jar cvh.jar console-password)");
             }
+            if (u.containsKey(p[0].trim())) throw new IllegalArgumentException("console user '" + p[0].trim() + "' is listed twice");
             u.put(p[0].trim(), new User(p[0].trim(), Role.parse(p[1], p[0]), p[2].trim()));
         }
         List<Token> t = new ArrayList<>();

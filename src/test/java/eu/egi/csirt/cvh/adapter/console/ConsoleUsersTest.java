@@ -37,4 +37,13 @@ class ConsoleUsersTest {
         assertThatThrownBy(() -> ConsoleUsers.parse("", "ci:viewer:abc")).hasMessageContaining("64 hex digits");
         assertThat(ConsoleUsers.parse(" ", " ").isEmpty()).isTrue();
     }
+
+    @Test
+    void a_user_listed_twice_or_a_hash_in_the_wrong_shape_is_refused_at_start() {
+        String hash = ConsoleUsers.hash("secret");
+        assertThatThrownBy(() -> ConsoleUsers.parse("alice:officer:" + hash + ",alice:viewer:" + hash, ""))
+                .hasMessageContaining("listed twice");
+        assertThatThrownBy(() -> ConsoleUsers.parse("bob:officer:pbkdf2-sha256$oops", ""))
+                .hasMessageContaining("$iterations$salt$hash");
+    }
 }
