@@ -135,6 +135,12 @@ public final class Console {
                 + "sites: [" + String.join(", ", sites) + "]\n";
     }
 
+    /** The sites vulnerable as of now, and a campaign for them started by the officer through the API. */
+    public Response startCampaign(String id, String... sites) {
+        vulnerable(sites);
+        return post("/api/campaigns", OFFICER, "application/yaml", advisory(id, sites));
+    }
+
     /** Every site vulnerable (2 hosts) as of now. */
     public void vulnerable(String... sites) {
         for (String s : sites) wiring.status.set(s, "CVE-2026-31337", 2, clock.instant());

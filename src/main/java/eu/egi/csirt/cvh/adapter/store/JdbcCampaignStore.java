@@ -207,15 +207,8 @@ public final class JdbcCampaignStore implements CampaignStore {
         @Override
         public Set<String> addressesWrittenTo(long caseId) {
             Set<String> out = new HashSet<>();
-            for (String[] r : query(c, "SELECT recipients_to, recipients_cc FROM outbox WHERE case_id = ?",
-                    rs -> new String[] {rs.getString(1), rs.getString(2)}, caseId)) {
-                for (String list : r) {
-                    if (list == null) continue;
-                    for (String a : list.split(",")) {
-                        if (!a.isBlank()) out.add(a.strip().toLowerCase(java.util.Locale.ROOT));
-                    }
-                }
-            }
+            query(c, "SELECT recipients_to, recipients_cc FROM outbox WHERE case_id = ?",
+                    rs -> out.addAll(Sql.addresses(rs.getString(1), rs.getString(2))), caseId);
             return out;
         }
 

@@ -96,8 +96,7 @@ public final class JdbcReplyCases implements ReplyCases {
         String like = "%" + address.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return database.inTransaction(c -> query(c, "SELECT case_id, recipients_to, recipients_cc FROM outbox WHERE case_id IS NOT NULL"
                         + " AND (LOWER(recipients_to) LIKE ? ESCAPE '\\' OR LOWER(recipients_cc) LIKE ? ESCAPE '\\')",
-                rs -> Arrays.stream((rs.getString(2) + "," + rs.getString(3)).toLowerCase(Locale.ROOT).split(","))
-                        .anyMatch(x -> x.strip().equals(address)) ? rs.getLong(1) : null, like, like))
+                rs -> Sql.addresses(rs.getString(2), rs.getString(3)).contains(address) ? rs.getLong(1) : null, like, like))
                 .stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
     }
 

@@ -61,6 +61,18 @@ final class Sql {
         return String.join(", ", Collections.nCopies(Math.max(1, values.size()), "?"));
     }
 
+    /** The addresses of the outbox's comma-separated recipient columns, lower case. */
+    static java.util.Set<String> addresses(String... lists) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String list : lists) {
+            if (list == null) continue;
+            for (String a : list.split(",")) {
+                if (!a.isBlank()) out.add(a.strip().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
     static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();

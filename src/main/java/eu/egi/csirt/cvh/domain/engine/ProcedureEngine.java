@@ -494,15 +494,12 @@ public final class ProcedureEngine {
         return "fixed: ticket closed with thanks";
     }
 
-    List<Role> ticketRecipients(ProcedureDefinition procedure) {
-        return closeRecipients(procedure);
-    }
-
     ProcedureDefinition procedure(SiteCase c) {
         return procedures.get(c.procedureId());
     }
 
-    private List<eu.egi.csirt.cvh.domain.procedure.Role> closeRecipients(ProcedureDefinition procedure) {
+    /** Who a case's ticket messages go to: the ticket's own addressees. */
+    List<Role> closeRecipients(ProcedureDefinition procedure) {
         return procedure.steps().stream().filter(s -> s.action() == StepAction.OPEN_TICKET).findFirst()
                 .map(StepDefinition::to).orElse(List.of(Role.SITE_SECURITY));
     }

@@ -175,7 +175,7 @@ final class ReplyHandler {
         model.put("vulnerableHosts", v.vulnerableHosts());
         model.put("pakitiClientUrl", settings.pakitiClientUrl());
         c.followUp(SiteCase.FollowUp.FIX_CLAIM, now.plus(settings.fixRecheck()));
-        List<Role> to = engine.ticketRecipients(procedure);
+        List<Role> to = engine.closeRecipients(procedure);
         if (lastReport == null || lastReport.isBefore(claimed)) {
             OutboxEntry mail = messages.mail(key + "/pakiti-client", campaign, c, "pakiti-client", NotificationKind.NONE,
                     procedure.text("pakiti-client"), model, to, List.of(), now);

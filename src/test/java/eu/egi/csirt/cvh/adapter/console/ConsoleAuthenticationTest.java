@@ -83,8 +83,7 @@ class ConsoleAuthenticationTest {
 
     @Test
     void an_officer_acts_and_the_audit_trail_names_them() {
-        console.vulnerable("ALPHA-LCG2", "BETA-GRID");
-        Console.Response r = console.post("/api/campaigns", OFFICER, "application/yaml", Console.advisory("ADV-AUTH", "ALPHA-LCG2", "BETA-GRID"));
+        Console.Response r = console.startCampaign("ADV-AUTH", "ALPHA-LCG2", "BETA-GRID");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(console.post("/api/campaigns/ADV-AUTH/pause", OFFICER_TOKEN, "{}").status()).isEqualTo(200);
         var audit = console.get("/api/campaigns/ADV-AUTH/audit", VIEWER).json();

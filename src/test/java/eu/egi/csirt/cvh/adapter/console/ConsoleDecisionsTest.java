@@ -50,8 +50,7 @@ class ConsoleDecisionsTest {
     }
 
     private void start(String id) {
-        console.vulnerable(SITES);
-        Console.Response r = console.post("/api/campaigns", OFFICER, "application/yaml", Console.advisory(id, SITES));
+        Console.Response r = console.startCampaign(id, SITES);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 

@@ -41,8 +41,7 @@ class ConsoleRefusesCrossSiteAndBadRequestsTest {
     @Test
     void requests_another_web_site_could_make_the_officers_browser_send_are_refused() {
         Console console = new Console(context);
-        console.vulnerable("ALPHA-LCG2", "BETA-GRID");
-        assertThat(console.post("/api/campaigns", OFFICER, "application/yaml", Console.advisory("ADV-X", "ALPHA-LCG2", "BETA-GRID")).status())
+        assertThat(console.startCampaign("ADV-X", "ALPHA-LCG2", "BETA-GRID").status())
                 .isEqualTo(200);
         String extension = "{\"newDeadline\":\"2027-06-01T10:00:00Z\",\"by\":\"CSIRT\",\"reason\":\"csrf\",\"a\":\"=\"}";
 
@@ -71,8 +70,7 @@ class ConsoleRefusesCrossSiteAndBadRequestsTest {
     @Test
     void overlong_or_implausible_input_is_a_422_not_a_500() {
         Console console = new Console(context);
-        console.vulnerable("ALPHA-LCG2");
-        console.post("/api/campaigns", OFFICER, "application/yaml", Console.advisory("ADV-LONG", "ALPHA-LCG2"));
+        console.startCampaign("ADV-LONG", "ALPHA-LCG2");
         String longReason = "x".repeat(5000);
         assertThat(console.post("/api/campaigns/ADV-LONG/sites/ALPHA-LCG2/false-positive", OFFICER, "{\"reason\":\"" + longReason + "\"}").status())
                 .isEqualTo(422);
@@ -87,8 +85,7 @@ class ConsoleRefusesCrossSiteAndBadRequestsTest {
     @Test
     void a_suspension_is_cancelled_only_where_one_is_proposed_and_a_dead_action_of_a_closed_case_stays_dead() {
         Console console = new Console(context);
-        console.vulnerable("ALPHA-LCG2", "BETA-GRID");
-        console.post("/api/campaigns", OFFICER, "application/yaml", Console.advisory("ADV-DEAD", "ALPHA-LCG2", "BETA-GRID"));
+        console.startCampaign("ADV-DEAD", "ALPHA-LCG2", "BETA-GRID");
         console.runUntil(Instant.parse("2026-11-27T11:00:00Z"));
         assertThat(console.post("/api/campaigns/ADV-DEAD/sites/ALPHA-LCG2/cancel-suspension", OFFICER, "{\"reason\":\"no\"}").status())
                 .as("nothing is proposed yet").isEqualTo(409);

@@ -46,8 +46,7 @@ class ConsoleReportsAndOperationsTest {
 
     private Console campaignAtTheDeadline(String id) {
         Console console = new Console(context);
-        console.vulnerable("ALPHA-LCG2", "BETA-GRID", "GAMMA-CLOUD");
-        console.post("/api/campaigns", OFFICER, "application/yaml", Console.advisory(id, "ALPHA-LCG2", "BETA-GRID", "GAMMA-CLOUD"));
+        console.startCampaign(id, "ALPHA-LCG2", "BETA-GRID", "GAMMA-CLOUD");
         console.runUntil(Instant.parse("2026-11-28T12:00:00Z"));
         console.post("/api/campaigns/" + id + "/sites/BETA-GRID/extension", OFFICER,
                 "{\"newDeadline\": \"2026-12-08T10:00:00Z\", \"by\": \"OMB\", \"reason\": \"downtime agreed\"}");

@@ -45,8 +45,7 @@ class Sec4_3_ExtensionInARealBrowserTest {
     @Test
     void sec4_3_the_officer_grants_an_extension_in_the_browser_and_the_table_changes() throws Exception {
         Console console = new Console(context);
-        console.vulnerable("ALPHA-LCG2", "BETA-GRID");
-        console.post("/api/campaigns", OFFICER, "application/yaml", Console.advisory("ADV-BROWSER", "ALPHA-LCG2", "BETA-GRID"));
+        console.startCampaign("ADV-BROWSER", "ALPHA-LCG2", "BETA-GRID");
         console.runUntil(Instant.parse("2026-12-01T11:00:00Z"));
 
         try (RealBrowser browser = RealBrowser.start()) {

@@ -41,8 +41,7 @@ class Sec4_3_ExtensionThroughConsoleTest {
     }
 
     private void start(String id) {
-        console.vulnerable("ALPHA-LCG2", "BETA-GRID");
-        assertThat(console.post("/api/campaigns", OFFICER, "application/yaml", Console.advisory(id, "ALPHA-LCG2", "BETA-GRID")).status())
+        assertThat(console.startCampaign(id, "ALPHA-LCG2", "BETA-GRID").status())
                 .isEqualTo(200);
         console.runUntil(Instant.parse("2026-11-28T12:00:00Z"));
     }

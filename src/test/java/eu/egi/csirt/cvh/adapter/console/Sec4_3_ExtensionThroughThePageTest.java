@@ -57,8 +57,7 @@ class Sec4_3_ExtensionThroughThePageTest {
     @Test
     void sec4_3_an_extension_granted_through_the_page_form_changes_the_sites_table() {
         Console console = new Console(context);
-        console.vulnerable("ALPHA-LCG2", "BETA-GRID", "GAMMA-CLOUD");
-        console.post("/api/campaigns", OFFICER, "application/yaml", Console.advisory("ADV-PAGE", "ALPHA-LCG2", "BETA-GRID", "GAMMA-CLOUD"));
+        console.startCampaign("ADV-PAGE", "ALPHA-LCG2", "BETA-GRID", "GAMMA-CLOUD");
         console.runUntil(Instant.parse("2026-12-01T11:00:00Z"));
         console.fixed("GAMMA-CLOUD");
 
@@ -90,8 +89,7 @@ class Sec4_3_ExtensionThroughThePageTest {
     @Test
     void a_refused_form_comes_back_with_the_reason_and_a_form_without_the_token_is_403() {
         Console console = new Console(context);
-        console.vulnerable("DELTA-T2");
-        console.post("/api/campaigns", OFFICER, "application/yaml", Console.advisory("ADV-PAGE-2", "DELTA-T2"));
+        console.startCampaign("ADV-PAGE-2", "DELTA-T2");
         String html = console.get("/?campaign=ADV-PAGE-2&site=DELTA-T2", OFFICER).body();
         Console.Response refused = console.post("/api/campaigns/ADV-PAGE-2/sites/DELTA-T2/extension", OFFICER,
                 "application/x-www-form-urlencoded", form("csrf", csrf(html), "newDeadline", "2026-11-20T10:00:00Z", "reason", "x"));
@@ -107,8 +105,7 @@ class Sec4_3_ExtensionThroughThePageTest {
     @Test
     void a_viewer_sees_the_page_without_any_form() {
         Console console = new Console(context);
-        console.vulnerable("ALPHA-LCG2");
-        console.post("/api/campaigns", OFFICER, "application/yaml", Console.advisory("ADV-PAGE-3", "ALPHA-LCG2"));
+        console.startCampaign("ADV-PAGE-3", "ALPHA-LCG2");
         String html = console.get("/?campaign=ADV-PAGE-3&site=ALPHA-LCG2", VIEWER).body();
         assertThat(html).contains("data-site=\"ALPHA-LCG2\"").contains("id=\"site-panel\"").doesNotContain("<form");
         assertThat(console.get("/?campaign=%3Cscript%3E", VIEWER).body()).contains("no campaign &#39;&lt;script&gt;&#39;").doesNotContain("<script>");

@@ -37,8 +37,7 @@ class Sec5_4_SuspensionProofThroughConsoleTest {
     @Test
     void sec5_4_the_proof_of_a_suspended_site_lists_three_notifications_the_last_a_final_warning_24_hours_before() {
         Console console = new Console(context);
-        console.vulnerable("ALPHA-LCG2", "BETA-GRID");
-        assertThat(console.post("/api/campaigns", OFFICER, "application/yaml", Console.advisory("ADV-PROOF", "ALPHA-LCG2", "BETA-GRID"))
+        assertThat(console.startCampaign("ADV-PROOF", "ALPHA-LCG2", "BETA-GRID")
                 .status()).isEqualTo(200);
         console.runUntil(Instant.parse("2026-12-01T11:00:00Z"));
         assertThat(console.post("/api/campaigns/ADV-PROOF/sites/ALPHA-LCG2/confirm-suspension", OFFICER,

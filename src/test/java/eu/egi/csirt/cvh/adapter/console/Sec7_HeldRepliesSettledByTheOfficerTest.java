@@ -58,8 +58,7 @@ class Sec7_HeldRepliesSettledByTheOfficerTest {
     @Test
     void unmatched_and_held_replies_are_settled_or_set_aside_and_an_explanation_refused() throws Exception {
         Console console = new Console(context);
-        console.vulnerable("ALPHA-LCG2", "BETA-GRID");
-        assertThat(console.post("/api/campaigns", OFFICER, "application/yaml", Console.advisory("ADV-HELD", "ALPHA-LCG2", "BETA-GRID")).status())
+        assertThat(console.startCampaign("ADV-HELD", "ALPHA-LCG2", "BETA-GRID").status())
                 .isEqualTo(200);
         console.runUntil(Instant.parse("2026-11-24T12:00:00Z"));
 
